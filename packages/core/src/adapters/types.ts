@@ -1,0 +1,89 @@
+/**
+ * The orchestrator adapter contract. Adapters are pure text transforms: the core reads
+ * every file, hands the adapter its current text, and atomically writes what comes back
+ * (keeping modes, rolling back on failure). An adapter never touches the file system.
+ *
+ * Laws every adapter must satisfy (the shared contract suite checks them):
+ *   apply(apply(x)) === apply(x)            idempotent, byte for byte
+ *   remove(apply(x)) === x                  reversible, byte for byte (null = file absent)
+ *   unrelated content untouched; every planned path stays inside its root.
+ */
+
+export interface AdapterContext {
+  /** Absolute path of the repository (or workspace) root the adapter installs into. */
+  root: string;
+  /** Absolute path of the user's home directory (for user-level files such as ~/.claude-squad). */
+  home: string;
+  /**
+   * How installed hooks invoke ravi-hooks, already shell-quoted if needed.
+   * @default "ravi-hooks"
+   */
+  command: string;
+  /** Facts the core gathered by asking git; absent outside a git repository. */
+  git?: {
+    /** Absolute hooks directory (`git rev-parse --git-path hooks`, honours core.hooksPath). */
+    hooksDir: string;
+    /** Absolute `.husky` directory when the repo uses husky (hooksPath ends in `.husky/_`). */
+    huskyDir?: string;
+  };
+}
+
+export interface AdapterFile {
+  /** Absolute path of a file this adapter edits. Must stay inside `root` or `home` (`scope`). */
+  path: string;
+  /** Which root `path` must stay inside. */
+  scope: 'root' | 'home';
+  /** Mode for the file when the adapter creates it (e.g. 0o755 for hooks and scripts). */
+  mode?: number;
+}
+
+/** The text of one file: null when the file is absent (or should be deleted). */
+export type FileText = string | null;
+
+export interface Adapter {
+  /** Short name used on the command line: `ravi-hooks init <name>`. */
+  readonly name: string;
+  /** One line for `init --list`. */
+  readonly description: string;
+  /** The files this adapter edits, given what the core learned about the repo. */
+  files(context: AdapterContext): AdapterFile[];
+  /**
+   * Returns the new text of `file` with our part installed. Throws AdapterError (exit 2)
+   * when the current text cannot be parsed (say, invalid JSON): we never rewrite what we
+   * cannot read.
+   */
+  apply(context: AdapterContext, file: AdapterFile, current: FileText): FileText;
+  /** Returns the text with exactly our part taken out; null deletes a file we created. */
+  remove(context: AdapterContext, file: AdapterFile, current: FileText): FileText;
+  /** Whether our part is present in `current`. */
+  isInstalled(context: AdapterContext, file: AdapterFile, current: FileText): boolean;
+  /** What the user must do after installing (re-trust a file, pair with the git adapter…). */
+  notes(context: AdapterContext): string[];
+  /**
+   * Files to write into a workspace at provision time (e.g. lalph's `.lalph/ravi.json`),
+   * as paths relative to the workspace. Optional: most adapters need none.
+   */
+  workspaceFiles?(identity: WorkspaceIdentity): WorkspaceFile[];
+}
+
+export interface WorkspaceIdentity {
+  workspace: string;
+  uuid: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  /** Absolute path of the workspace's `.ravi` directory. */
+  configDir: string;
+}
+
+export interface WorkspaceFile {
+  /** Relative to the workspace root; must not escape it. */
+  path: string;
+  content: string;
+  /** @default 0o600 */
+  mode?: number;
+  /** Directory that must be added to the repo's exclude file, relative to the workspace. */
+  exclude?: string;
+}
+
+export type AdapterFactory<O = void> = (options: O) => Adapter;

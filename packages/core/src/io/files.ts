@@ -1,0 +1,148 @@
+/**
+ * The only module that writes, moves or deletes files. Writes are atomic (temp file in the
+ * same directory, fsync, rename), an existing file keeps its mode, and credentials are
+ * created 0600 inside 0700 directories.
+ */
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import fse from 'fs-extra';
+import writeFileAtomic from 'write-file-atomic';
+import { RaviHooksError } from '../errors';
+
+export const SECRET_FILE_MODE = 0o600;
+export const SECRET_DIR_MODE = 0o700;
+
+export interface WriteOptions {
+  /** Mode for a new file. An existing file keeps its own mode unless `forceMode` is set. */
+  mode?: number;
+  /** Apply `mode` even when the file exists (credentials must never stay world-readable). */
+  forceMode?: boolean;
+  /** Mode for directories this call creates. @default 0o755 */
+  dirMode?: number;
+}
+
+/** Reads a text file, or returns null when it does not exist. */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await fsp.readFile(file, 'utf8');
+  } catch (error) {
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return null;
+    throw error;
+  }
+}
+
+export async function ensureDir(dir: string, mode = 0o755): Promise<void> {
+  await fse.mkdirp(dir, { mode });
+}
+
+/** Atomically replaces `file` with `content`. */
+export async function writeFileAtomically(file: string, content: string, options: WriteOptions = {}): Promise<void> {
+  await ensureDir(path.dirname(file), options.dirMode ?? 0o755);
+  const existingMode = await modeOf(file);
+  const mode = existingMode === null || options.forceMode ? options.mode : existingMode;
+  try {
+    await writeFileAtomic(file, content, { mode, fsync: true, encoding: 'utf8' });
+  } catch (error) {
+    throw new RaviHooksError('E_STATE', `could not write ${file}: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'check that the directory exists and is writable',
+    });
+  }
+}
+
+/** Writes a credential file: 0600, in a 0700 directory, atomically. */
+export async function writeSecretFile(file: string, content: string): Promise<void> {
+  const dir = path.dirname(file);
+  const existed = await exists(dir);
+  await ensureDir(dir, SECRET_DIR_MODE);
+  if (!existed) await fsp.chmod(dir, SECRET_DIR_MODE);
+  await writeFileAtomically(file, content, { mode: SECRET_FILE_MODE, forceMode: true, dirMode: SECRET_DIR_MODE });
+}
+
+/**
+ * Creates `file` only if it does not exist yet (O_EXCL). Returns false when it already
+ * existed. This is the lock-free claim used for unique resources.
+ */
+export async function createExclusive(file: string, content: string, mode = 0o600): Promise<boolean> {
+  await ensureDir(path.dirname(file));
+  try {
+    const handle = await fsp.open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    throw error;
+  }
+}
+
+/**
+ * Appends one line with a single O_APPEND write, so concurrent writers never interleave
+ * partial lines (each line stays well under PIPE_BUF).
+ */
+export async function appendLine(file: string, line: string, mode = 0o600): Promise<void> {
+  await ensureDir(path.dirname(file));
+  await fsp.appendFile(file, line.endsWith('\n') ? line : `${line}\n`, { mode, flag: 'a' });
+}
+
+export async function removeFile(file: string): Promise<boolean> {
+  try {
+    await fsp.unlink(file);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return false;
+    throw error;
+  }
+}
+
+/** Removes a directory only when it is empty; returns whether it is gone. */
+export async function removeDirIfEmpty(dir: string): Promise<boolean> {
+  try {
+    await fsp.rmdir(dir);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return true;
+    if (isErrno(error, 'ENOTEMPTY') || isErrno(error, 'EEXIST') || isErrno(error, 'ENOTDIR')) return false;
+    throw error;
+  }
+}
+
+/** Removes a whole tree we own (temp dirs, test state). Never call it on user paths. */
+export async function removeTree(dir: string): Promise<void> {
+  await fse.remove(dir);
+}
+
+export async function makeTempDir(prefix: string, parent: string): Promise<string> {
+  await ensureDir(parent, SECRET_DIR_MODE);
+  const dir = await fsp.mkdtemp(path.join(parent, prefix));
+  await fsp.chmod(dir, SECRET_DIR_MODE);
+  return dir;
+}
+
+export async function setMode(file: string, mode: number): Promise<void> {
+  await fsp.chmod(file, mode);
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function modeOf(file: string): Promise<number | null> {
+  try {
+    return (await fsp.stat(file)).mode & 0o7777;
+  } catch {
+    return null;
+  }
+}
+
+export function isErrno(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+}

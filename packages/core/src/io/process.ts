@@ -1,0 +1,112 @@
+/**
+ * The only module that spawns processes. Always an argument array, never a shell string.
+ * Errors surface execa's `shortMessage`, never `.message`, which embeds the child's output
+ * (and so possibly keys).
+ */
+import { execa, type Options } from 'execa';
+import { RaviHooksError, redact } from '../errors';
+
+export interface RunOptions {
+  cwd?: string;
+  /** Replaces the environment entirely when `extendEnv` is false. */
+  env?: Record<string, string | undefined>;
+  /** @default true */
+  extendEnv?: boolean;
+  /** @default 30_000 */
+  timeoutMs?: number;
+  input?: string;
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** True when the process could not be started at all (ENOENT, EACCES). */
+  notFound: boolean;
+  timedOut: boolean;
+  signal: string | undefined;
+}
+
+/** Runs `file args…` and captures its output; never throws for a non-zero exit. */
+export async function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const execaOptions: Options = {
+    cwd: options.cwd,
+    env: options.env,
+    extendEnv: options.extendEnv ?? true,
+    timeout: options.timeoutMs ?? 30_000,
+    input: options.input,
+    stdin: options.input === undefined ? 'ignore' : undefined,
+    reject: false,
+    stripFinalNewline: false,
+    encoding: 'utf8',
+    killSignal: 'SIGKILL',
+  };
+  const result = await execa(file, args, execaOptions);
+  const code = (result as { code?: string }).code;
+  return {
+    exitCode: typeof result.exitCode === 'number' ? result.exitCode : result.failed ? 127 : 0,
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
+    notFound: code === 'ENOENT' || code === 'EACCES',
+    timedOut: Boolean(result.timedOut),
+    signal: result.signal ?? undefined,
+  };
+}
+
+export interface InheritResult {
+  exitCode: number;
+  signal: string | undefined;
+  notFound: boolean;
+}
+
+/**
+ * Runs a command with the caller's stdin/stdout/stderr, for `exec` and the `ravi` shim.
+ * The child's exit code is returned so the CLI can pass it through.
+ */
+export async function runInherit(
+  file: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<InheritResult> {
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    extendEnv: false,
+    stdio: 'inherit',
+    reject: false,
+  });
+  const code = (result as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'EACCES') return { exitCode: 127, signal: undefined, notFound: true };
+  return {
+    exitCode: typeof result.exitCode === 'number' ? result.exitCode : 1,
+    signal: result.signal ?? undefined,
+    notFound: false,
+  };
+}
+
+/** Runs git; throws a clean error when git itself fails. */
+export async function git(args: readonly string[], cwd: string): Promise<string> {
+  const result = await run('git', args, { cwd, timeoutMs: 15_000 });
+  if (result.notFound) {
+    throw new RaviHooksError('E_INTERNAL', 'git is not installed', { hint: 'install git and try again' });
+  }
+  if (result.exitCode !== 0) {
+    throw new RaviHooksError('E_INTERNAL', `git ${args[0]} failed: ${redact(firstLine(result.stderr))}`);
+  }
+  return result.stdout;
+}
+
+/** Runs git, returning null instead of throwing when it fails (e.g. not a repository). */
+export async function tryGit(args: readonly string[], cwd: string): Promise<string | null> {
+  const result = await run('git', args, { cwd, timeoutMs: 15_000 });
+  return result.exitCode === 0 ? result.stdout : null;
+}
+
+export function firstLine(text: string): string {
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? ''
+  );
+}
