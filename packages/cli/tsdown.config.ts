@@ -13,5 +13,7 @@ export default defineConfig({
   dts: false,
   sourcemap: false,
   noExternal: [/^@ravi-hooks\//],
+  // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
+  external: ['typescript'],
   inputOptions: { resolve: { conditionNames: ['source', 'import', 'default'] } },
 });

@@ -12,6 +12,7 @@ import { createOutput } from './output';
 const program = new Command('ravi-hooks')
   .description('Give every agent workspace its own Ravi identity, and take it away again.')
   .version('0.1.0', '-V, --version')
+  .enablePositionalOptions()
   .showSuggestionAfterError(true)
   .exitOverride()
   .configureOutput({

@@ -2,7 +2,7 @@
  * Everything the CLI prints goes through here: one JSON document on stdout with --json,
  * a short human summary otherwise, and errors as one line on stderr.
  */
-import { isRaviHooksError, type RaviHooksError, redact, toRaviHooksError } from '@ravi-hooks/core';
+import { isRaviHooksError, type RaviHooksError, redact, toRaviHooksError } from '@ravi-hooks/core/errors';
 
 export interface Output {
   json: boolean;

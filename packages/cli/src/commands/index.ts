@@ -1,7 +1,26 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { registerDoctor } from './doctor';
+import { registerEnv } from './env';
+import { registerExec } from './exec';
+import { registerFleet } from './fleet';
+import { registerGc } from './gc';
+import { registerLog } from './log';
+import { registerProvision } from './provision';
+import { registerTeardown } from './teardown';
+import { registerWhich } from './which';
 
 export type ContextFor = (command: Command) => CliContext;
 export type Register = (program: Command, contextFor: ContextFor) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [
+  registerProvision,
+  registerTeardown,
+  registerWhich,
+  registerEnv,
+  registerExec,
+  registerFleet,
+  registerGc,
+  registerLog,
+  registerDoctor,
+];

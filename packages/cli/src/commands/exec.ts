@@ -1,0 +1,45 @@
+import { constants as osConstants } from 'node:os';
+import type { Register } from './index';
+import { common } from './shared';
+
+export const registerExec: Register = (program, contextFor) => {
+  common(
+    program
+      .command('exec')
+      .description('run CMD with the identity of DIR in its environment (and the ravi shim first on PATH)')
+      .option('--dir <dir>', 'workspace directory to resolve from', '.')
+      .option('--provision', 'provision the workspace first when it has no identity')
+      .argument('<command...>', 'the command and its arguments (after --)')
+      .passThroughOptions(),
+  ).action(async (argv: string[], opts: { dir: string; provision?: boolean }, cmd) => {
+    const ctx = contextFor(cmd);
+    const path = await import('node:path');
+    const core = await import('@ravi-hooks/core');
+    const dir = path.resolve(ctx.cwd, opts.dir);
+    if (opts.provision && core.resolveIdentity(dir, { ...ctx.env, RAVI_CONFIG_DIR: '' }).source !== 'workspace') {
+      await core.provision({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
+    }
+    const { vars } = await core.identityEnv(dir, ctx.env);
+    if (!vars.RAVI_IDENTITY_UUID) {
+      throw new core.InputError(`no identity applies in ${dir}`, { hint: 'run `ravi-hooks provision` there, or pass --provision' });
+    }
+    const { ensureShim } = await import('../shim');
+    const shimDir = await ensureShim(ctx.env, ctx.self);
+    const [file, ...args] = argv;
+    const childEnv = {
+      ...ctx.env,
+      ...vars,
+      RAVI_HOOKS_SHIM_DIR: shimDir,
+      PATH: [shimDir, ctx.env.PATH ?? ''].filter(Boolean).join(path.delimiter),
+    };
+    const result = await core.runInherit(file!, args, { cwd: ctx.cwd, env: childEnv });
+    if (result.notFound) {
+      throw new core.InputError(`command not found: ${file}`, { hint: 'check the command after --' });
+    }
+    process.exitCode = result.signal ? 128 + signalNumber(result.signal) : result.exitCode;
+  });
+};
+
+function signalNumber(signal: string): number {
+  return (osConstants.signals as Record<string, number>)[signal] ?? 1;
+}

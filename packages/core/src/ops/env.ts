@@ -1,0 +1,71 @@
+/**
+ * The environment an agent needs in a workspace: where its identity's config lives, and
+ * its email and phone, for harnesses that only pass environment variables.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { type Resolution, resolveIdentity } from '../resolve/which';
+import { Ledger } from '../state/ledger';
+import { resolveStateDir, statePaths } from '../state/paths';
+
+export interface IdentityEnv {
+  RAVI_CONFIG_DIR: string;
+  RAVI_EMAIL: string;
+  RAVI_PHONE: string;
+  RAVI_IDENTITY_UUID: string;
+}
+
+export interface EnvResult {
+  resolution: Resolution;
+  vars: IdentityEnv;
+}
+
+export async function identityEnv(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<EnvResult> {
+  const resolution = resolveIdentity(dir, env);
+  const vars: IdentityEnv = {
+    RAVI_CONFIG_DIR: resolution.configPath ? path.dirname(resolution.configPath) : '',
+    RAVI_EMAIL: '',
+    RAVI_PHONE: '',
+    RAVI_IDENTITY_UUID: resolution.uuid ?? '',
+  };
+  if (resolution.baseDir && resolution.source !== 'global') {
+    const ledger = new Ledger(statePaths(resolveStateDir(env)));
+    const record = await ledger.get(realpathOr(resolution.baseDir));
+    if (record && record.uuid === resolution.uuid) {
+      vars.RAVI_EMAIL = record.email ?? '';
+      vars.RAVI_PHONE = record.phone ?? '';
+    }
+  }
+  return { resolution, vars };
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+export type EnvFormat = 'sh' | 'json' | 'dotenv';
+
+/** Renders variables for a shell (`eval "$(ravi-hooks env)"`), dotenv, or JSON. */
+export function formatEnv(vars: Record<string, string>, format: EnvFormat): string {
+  if (format === 'json') return `${JSON.stringify(vars, null, 2)}\n`;
+  const lines = Object.entries(vars).map(([key, value]) =>
+    format === 'sh' ? `export ${key}=${shQuote(value)}` : `${key}=${dotenvValue(value)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** POSIX single-quoting: safe for any byte sequence except NUL. */
+export function shQuote(value: string): string {
+  if (value.length > 0 && /^[A-Za-z0-9_./:@%+=,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function dotenvValue(value: string): string {
+  if (!/['"\n\r\\$ #`]/.test(value)) return value;
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\$/g, '\\$')}"`;
+}

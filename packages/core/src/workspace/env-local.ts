@@ -1,0 +1,39 @@
+/**
+ * The `.env.local` block for `exportSecrets`. We own only the marked block; whatever the
+ * user keeps in `.env.local` stays byte for byte, and removing the block restores it.
+ */
+const BEGIN = '# >>> ravi-hooks secrets >>>';
+const END = '# <<< ravi-hooks secrets <<<';
+
+/** Quotes a value for dotenv: single quotes when safe, else double quotes with escapes. */
+export function dotenvQuote(value: string): string {
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+}
+
+export function applySecretsBlock(current: string | null, secrets: Record<string, string>): string {
+  const base = removeSecretsBlock(current) ?? '';
+  const lines = Object.keys(secrets)
+    .filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+    .sort()
+    .map((k) => `${k}=${dotenvQuote(secrets[k] ?? '')}`);
+  const block = [BEGIN, ...lines, END].join('\n');
+  const sep = base.length === 0 || base.endsWith('\n') ? '' : '\n';
+  return `${base}${sep}${block}\n`;
+}
+
+/**
+ * Strips our block; returns null when nothing else is left (the file was ours alone).
+ * NOTE: a newline we added to separate the block from a user's unterminated last line is
+ * left in place; only the block itself is ours to take away.
+ */
+export function removeSecretsBlock(current: string | null): string | null {
+  if (current === null) return null;
+  const start = current.indexOf(BEGIN);
+  const endMarker = start === -1 ? -1 : current.indexOf(END, start);
+  if (endMarker === -1) return current;
+  let end = endMarker + END.length;
+  if (current[end] === '\n') end += 1;
+  const rest = current.slice(0, start) + current.slice(end);
+  return rest.length === 0 ? null : rest;
+}
