@@ -12,8 +12,10 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: false,
-  noExternal: [/^@ravi-hooks\//],
-  // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
-  external: ['typescript'],
+  deps: {
+    alwaysBundle: [/^@ravi-hooks\//],
+    // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
+    neverBundle: ['typescript'],
+  },
   inputOptions: { resolve: { conditionNames: ['source', 'import', 'default'] } },
 });

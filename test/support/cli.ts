@@ -46,6 +46,7 @@ export function runProcess(file: string, args: string[], options: CliOptions = {
       clearTimeout(timer);
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
+    child.stdin.on('error', () => undefined); // the child may exit before reading stdin
     child.stdin.end(options.input ?? '');
   });
 }

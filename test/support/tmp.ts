@@ -22,6 +22,8 @@ export type Tree = Record<string, string | null>;
 
 /** Creates a temp directory holding `tree`; returns its real absolute path. */
 export function testdir(tree: Tree = {}): string {
+  // NOTE: testdir() lives in the OS temp dir, outside any repository, so config search and
+  // git discovery never see this project's own files.
   const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ravi-hooks-test-')));
   created.push(dir);
   writeTree(dir, tree);

@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import type { CliContext } from './context';
 import { commands } from './commands/index';
+import type { CliContext } from './context';
 import { createOutput } from './output';
 
 const program = new Command('ravi-hooks')
@@ -17,7 +17,8 @@ const program = new Command('ravi-hooks')
   .exitOverride()
   .configureOutput({
     writeErr: (text) => process.stderr.write(text),
-    outputError: (text, write) => write(`ravi-hooks: ${text.replace(/^error: /, '').trim()} (see ravi-hooks --help)\n`),
+    outputError: (text, write) =>
+      write(`ravi-hooks: ${text.replace(/^error: /, '').trim()} (see ravi-hooks --help)\n`),
   });
 
 const self = fileURLToPath(import.meta.url);
@@ -28,7 +29,10 @@ function contextFor(command: Command): CliContext {
     cwd: process.cwd(),
     env: process.env,
     self,
-    out: createOutput({ json: Boolean(opts.json), debug: Boolean(opts.debug || process.env.RAVI_HOOKS_DEBUG === '1') }),
+    out: createOutput({
+      json: Boolean(opts.json),
+      debug: Boolean(opts.debug || process.env.RAVI_HOOKS_DEBUG === '1'),
+    }),
   };
 }
 

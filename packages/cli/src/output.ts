@@ -43,7 +43,8 @@ function causeChain(err: RaviHooksError): string {
   let cause: unknown = err.cause;
   let depth = 0;
   while (cause !== undefined && depth < 8) {
-    const message = cause instanceof Error ? (isRaviHooksError(cause) ? cause.message : cause.message) : String(cause);
+    const message =
+      cause instanceof Error ? (isRaviHooksError(cause) ? cause.message : cause.message) : String(cause);
     lines.push(`  caused by: ${redact(message.split('\n')[0] ?? '')}`);
     cause = cause instanceof Error ? cause.cause : undefined;
     depth += 1;

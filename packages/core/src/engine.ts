@@ -61,7 +61,11 @@ export function providerFor(engine: Engine, name: string): Promise<Provider> {
   }
   let provider = cache.get(name);
   if (!provider) {
-    provider = createProvider(name, { stateDir: engine.paths.root, env: engine.env, settings: engine.config.ravi });
+    provider = createProvider(name, {
+      stateDir: engine.paths.root,
+      env: engine.env,
+      settings: engine.config.ravi,
+    });
     cache.set(name, provider);
   }
   return provider;

@@ -98,7 +98,10 @@ export class ProviderError extends RaviHooksError {
   /** Seconds the server asked us to wait, from a `Rate limited: … (retry in Ns)` message. */
   readonly retryAfterSeconds: number | undefined;
   constructor(
-    code: Extract<ErrorCode, 'E_PROVIDER' | 'E_PROVIDER_UNAVAILABLE' | 'E_PROVIDER_OUTPUT' | 'E_RATE_LIMITED'>,
+    code: Extract<
+      ErrorCode,
+      'E_PROVIDER' | 'E_PROVIDER_UNAVAILABLE' | 'E_PROVIDER_OUTPUT' | 'E_RATE_LIMITED'
+    >,
     message: string,
     options: RaviHooksErrorOptions & { transient?: boolean; retryAfterSeconds?: number } = {},
   ) {

@@ -10,10 +10,17 @@ export const registerDoctor: Register = (program, contextFor) => {
   ).action(async (opts: { provider?: string }, cmd) => {
     const ctx = contextFor(cmd);
     const { doctor } = await import('@ravi-hooks/core');
-    const report = await doctor({ cwd: ctx.cwd, env: ctx.env, ...(opts.provider ? { provider: opts.provider } : {}) });
+    const report = await doctor({
+      cwd: ctx.cwd,
+      env: ctx.env,
+      ...(opts.provider ? { provider: opts.provider } : {}),
+    });
     ctx.out.result(report, () =>
       report.checks
-        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}${c.value ? `: ${c.value}` : ''}${!c.ok && c.fix ? `\n        fix: ${c.fix}` : ''}`)
+        .map(
+          (c) =>
+            `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}${c.value ? `: ${c.value}` : ''}${!c.ok && c.fix ? `\n        fix: ${c.fix}` : ''}`,
+        )
         .join('\n'),
     );
     if (!report.ok) process.exitCode = report.checks.some((c) => !c.ok && c.label !== 'config') ? 3 : 2;

@@ -8,10 +8,13 @@ export const registerEnv: Register = (program, contextFor) => {
   common(
     program
       .command('env')
-      .description('print RAVI_CONFIG_DIR, RAVI_EMAIL, RAVI_PHONE, RAVI_IDENTITY_UUID for DIR (eval "$(ravi-hooks env)")')
+      .description(
+        'print RAVI_CONFIG_DIR, RAVI_EMAIL, RAVI_PHONE, RAVI_IDENTITY_UUID for DIR (eval "$(ravi-hooks env)")',
+      )
       .argument('[dir]', 'directory to resolve from', '.')
       .option('--format <format>', `output format: ${formats.join(', ')}`, (v: string) => {
-        if (!(formats as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${formats.join(', ')}`);
+        if (!(formats as readonly string[]).includes(v))
+          throw new InvalidArgumentError(`expected one of ${formats.join(', ')}`);
         return v;
       }),
   ).action(async (dir: string, opts: { format?: (typeof formats)[number]; json?: boolean }, cmd) => {

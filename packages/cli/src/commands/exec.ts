@@ -16,12 +16,17 @@ export const registerExec: Register = (program, contextFor) => {
     const path = await import('node:path');
     const core = await import('@ravi-hooks/core');
     const dir = path.resolve(ctx.cwd, opts.dir);
-    if (opts.provision && core.resolveIdentity(dir, { ...ctx.env, RAVI_CONFIG_DIR: '' }).source !== 'workspace') {
+    if (
+      opts.provision &&
+      core.resolveIdentity(dir, { ...ctx.env, RAVI_CONFIG_DIR: '' }).source !== 'workspace'
+    ) {
       await core.provision({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
     }
     const { vars } = await core.identityEnv(dir, ctx.env);
     if (!vars.RAVI_IDENTITY_UUID) {
-      throw new core.InputError(`no identity applies in ${dir}`, { hint: 'run `ravi-hooks provision` there, or pass --provision' });
+      throw new core.InputError(`no identity applies in ${dir}`, {
+        hint: 'run `ravi-hooks provision` there, or pass --provision',
+      });
     }
     const { ensureShim } = await import('../shim');
     const shimDir = await ensureShim(ctx.env, ctx.self);

@@ -11,14 +11,18 @@ export const registerFleet: Register = (program, contextFor) => {
       .argument('<dirs...>', 'workspace directories')
       .option('--concurrency <n>', 'how many at once (default: config, 8)', positiveInt)
       .option('--provider <name>', 'identity provider: local or ravi'),
-  ).action(async (dirs: string[], opts: FleetOpts, cmd: Command) => run('provision', dirs, opts, cmd, contextFor));
+  ).action(async (dirs: string[], opts: FleetOpts, cmd: Command) =>
+    run('provision', dirs, opts, cmd, contextFor),
+  );
   common(
     fleet
       .command('teardown')
       .description('tear down every DIR with bounded parallelism; exit 1 if any failed')
       .argument('<dirs...>', 'workspace directories')
       .option('--concurrency <n>', 'how many at once (default: config, 8)', positiveInt),
-  ).action(async (dirs: string[], opts: FleetOpts, cmd: Command) => run('teardown', dirs, opts, cmd, contextFor));
+  ).action(async (dirs: string[], opts: FleetOpts, cmd: Command) =>
+    run('teardown', dirs, opts, cmd, contextFor),
+  );
 };
 
 interface FleetOpts {
@@ -26,7 +30,13 @@ interface FleetOpts {
   provider?: string;
 }
 
-async function run(kind: 'provision' | 'teardown', dirs: string[], opts: FleetOpts, cmd: Command, contextFor: ContextFor) {
+async function run(
+  kind: 'provision' | 'teardown',
+  dirs: string[],
+  opts: FleetOpts,
+  cmd: Command,
+  contextFor: ContextFor,
+) {
   const ctx = contextFor(cmd);
   const core = await import('@ravi-hooks/core');
   const tty = Boolean(process.stderr.isTTY) && !ctx.out.json;
@@ -39,13 +49,26 @@ async function run(kind: 'provision' | 'teardown', dirs: string[], opts: FleetOp
       if (tty) process.stderr.write(`\r${kind} ${done}/${total}${done === total ? '\n' : ''}`);
     },
   };
-  const items = kind === 'provision' ? await core.fleetProvision(dirs, options) : await core.fleetTeardown(dirs, options);
+  const items =
+    kind === 'provision' ? await core.fleetProvision(dirs, options) : await core.fleetTeardown(dirs, options);
   const failed = items.filter((i) => !i.ok).length;
   ctx.out.result({ ok: failed === 0, failed, results: items }, () => {
     const rows = items.map((item) => {
       if (!item.ok) return [item.workspace, 'FAILED', item.error.message];
-      const r = item.result as { name?: string | null; email?: string | null; uuid?: string | null; identityDeleted?: boolean };
-      const what = kind === 'provision' ? (r.email ?? '') : r.identityDeleted ? 'deleted' : r.uuid ? 'not deleted' : 'nothing';
+      const r = item.result as {
+        name?: string | null;
+        email?: string | null;
+        uuid?: string | null;
+        identityDeleted?: boolean;
+      };
+      const what =
+        kind === 'provision'
+          ? (r.email ?? '')
+          : r.identityDeleted
+            ? 'deleted'
+            : r.uuid
+              ? 'not deleted'
+              : 'nothing';
       return [item.workspace, r.name ?? '-', what];
     });
     const summary = `${items.length - failed} ok, ${failed} failed`;

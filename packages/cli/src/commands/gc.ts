@@ -13,8 +13,11 @@ export const registerGc: Register = (program, contextFor) => {
     const result = await gc({ cwd: ctx.cwd, env: ctx.env, dryRun: Boolean(opts.dryRun) });
     ctx.out.result(result, () => {
       const verb = result.dryRun ? 'would remove' : 'removed';
-      const lines = result.removed.map((e) => `${verb} ${e.name} (${e.uuid ?? 'no identity'}) ${e.workspace}: ${e.why}`);
-      for (const e of result.owed) lines.push(`owed   ${e.name} (${e.uuid}) ${e.workspace}: ${e.reason ?? e.why}`);
+      const lines = result.removed.map(
+        (e) => `${verb} ${e.name} (${e.uuid ?? 'no identity'}) ${e.workspace}: ${e.why}`,
+      );
+      for (const e of result.owed)
+        lines.push(`owed   ${e.name} (${e.uuid}) ${e.workspace}: ${e.reason ?? e.why}`);
       lines.push(`${result.removed.length} ${verb}, ${result.owed.length} still owed, ${result.kept} kept`);
       return lines.join('\n');
     });

@@ -16,7 +16,14 @@ export const registerLog: Register = (program, contextFor) => {
         ? 'no events yet'
         : events
             .map((e) =>
-              [e.time, e.event.padEnd(18), e.name ?? '-', e.uuid ?? '-', e.workspace ?? '-', e.detail ? `(${e.detail})` : '']
+              [
+                e.time,
+                e.event.padEnd(18),
+                e.name ?? '-',
+                e.uuid ?? '-',
+                e.workspace ?? '-',
+                e.detail ? `(${e.detail})` : '',
+              ]
                 .join('  ')
                 .trimEnd(),
             )

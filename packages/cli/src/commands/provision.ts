@@ -10,30 +10,36 @@ export const registerProvision: Register = (program, contextFor) => {
       .option('--name <name>', 'identity name (strict: letters, digits, spaces, . _ + @ -)')
       .option('--name-hint <text>', 'free text (e.g. an orchestrator workspace name) cleaned up into a name')
       .option('--provider <name>', 'identity provider: local or ravi')
-      .option('--with <adapter>', 'also write that adapter\'s workspace files (e.g. lalph)', collect, []),
-  ).action(async (dir: string, opts: { name?: string; nameHint?: string; provider?: string; with: string[] }, cmd) => {
-    const ctx = contextFor(cmd);
-    const { provision } = await import('@ravi-hooks/core');
-    const extraFiles = await adapterFiles(opts.with);
-    const result = await provision({
-      workspace: dir,
-      cwd: ctx.cwd,
-      env: ctx.env,
-      ...(opts.name !== undefined ? { name: opts.name } : {}),
-      ...(opts.nameHint !== undefined ? { nameHint: opts.nameHint } : {}),
-      ...(opts.provider ? { provider: opts.provider } : {}),
-      extraFiles,
-    });
-    ctx.out.result(result, () =>
-      [
-        `${result.created ? 'provisioned' : 'already provisioned'} ${result.workspace}`,
-        `  identity  ${result.name} (${result.uuid})`,
-        `  email     ${result.email ?? '-'}`,
-        `  phone     ${result.phone ?? '-'}`,
-        `  provider  ${result.provider}`,
-      ].join('\n'),
-    );
-  });
+      .option('--with <adapter>', "also write that adapter's workspace files (e.g. lalph)", collect, []),
+  ).action(
+    async (
+      dir: string,
+      opts: { name?: string; nameHint?: string; provider?: string; with: string[] },
+      cmd,
+    ) => {
+      const ctx = contextFor(cmd);
+      const { provision } = await import('@ravi-hooks/core');
+      const extraFiles = await adapterFiles(opts.with);
+      const result = await provision({
+        workspace: dir,
+        cwd: ctx.cwd,
+        env: ctx.env,
+        ...(opts.name !== undefined ? { name: opts.name } : {}),
+        ...(opts.nameHint !== undefined ? { nameHint: opts.nameHint } : {}),
+        ...(opts.provider ? { provider: opts.provider } : {}),
+        extraFiles,
+      });
+      ctx.out.result(result, () =>
+        [
+          `${result.created ? 'provisioned' : 'already provisioned'} ${result.workspace}`,
+          `  identity  ${result.name} (${result.uuid})`,
+          `  email     ${result.email ?? '-'}`,
+          `  phone     ${result.phone ?? '-'}`,
+          `  provider  ${result.provider}`,
+        ].join('\n'),
+      );
+    },
+  );
 };
 
 async function adapterFiles(names: string[]) {

@@ -2,7 +2,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 
 /** Every command takes --json (one JSON document on stdout) and --debug (cause chains). */
 export function common(command: Command): Command {
-  return command.option('--json', 'print one JSON document on stdout').option('--debug', 'show error causes (redacted)');
+  return command
+    .option('--json', 'print one JSON document on stdout')
+    .option('--debug', 'show error causes (redacted)');
 }
 
 export function positiveInt(value: string): number {

@@ -5,7 +5,9 @@ export const registerTeardown: Register = (program, contextFor) => {
   common(
     program
       .command('teardown')
-      .description('delete the workspace identity and every file ravi-hooks wrote there (works when DIR is gone)')
+      .description(
+        'delete the workspace identity and every file ravi-hooks wrote there (works when DIR is gone)',
+      )
       .argument('[dir]', 'workspace directory', '.'),
   ).action(async (dir: string, _opts, cmd) => {
     const ctx = contextFor(cmd);

@@ -5,7 +5,9 @@ export const registerWhich: Register = (program, contextFor) => {
   common(
     program
       .command('which')
-      .description('which identity applies in DIR and why (RAVI_CONFIG_DIR, nearest .ravi walking up, ~/.ravi)')
+      .description(
+        'which identity applies in DIR and why (RAVI_CONFIG_DIR, nearest .ravi walking up, ~/.ravi)',
+      )
       .argument('[dir]', 'directory to resolve from', '.'),
   ).action(async (dir: string, _opts, cmd) => {
     const ctx = contextFor(cmd);
@@ -15,7 +17,8 @@ export const registerWhich: Register = (program, contextFor) => {
     const r = resolveIdentity(path.resolve(ctx.cwd, dir), ctx.env);
     const data = { source: r.source, configPath: r.configPath, uuid: r.uuid, name: r.name };
     ctx.out.result(data, () => {
-      if (r.source === 'none') return 'no identity applies here (no .ravi/config.json up the tree, none in ~/.ravi)';
+      if (r.source === 'none')
+        return 'no identity applies here (no .ravi/config.json up the tree, none in ~/.ravi)';
       const why = {
         env: 'RAVI_CONFIG_DIR is set',
         workspace: 'nearest .ravi/config.json walking up',

@@ -53,10 +53,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     ...project.config,
     ravi: { ...user.config?.ravi, ...project.config?.ravi },
   };
-  const envProvider = env.RAVI_HOOKS_PROVIDER;
+  const envProvider = env.RAVI_HOOKS_PROVIDER || undefined;
   const provider = options.flags?.provider ?? envProvider ?? merged.provider ?? defaults.provider;
   if (!(providerNames as readonly string[]).includes(provider)) {
-    throw new InputError(`unknown provider "${provider}"`, { hint: `use one of: ${providerNames.join(', ')}` });
+    throw new InputError(`unknown provider "${provider}"`, {
+      hint: `use one of: ${providerNames.join(', ')}`,
+    });
   }
   return {
     provider: provider as ResolvedConfig['provider'],
@@ -76,7 +78,9 @@ interface Found {
 
 /** `$XDG_CONFIG_HOME/ravi-hooks/config.{json,yaml,yml}` or `~/.config/ravi-hooks/…`. */
 async function loadUserConfig(env: NodeJS.ProcessEnv): Promise<Found> {
-  const dir = env.XDG_CONFIG_HOME ? path.join(env.XDG_CONFIG_HOME, MODULE) : path.join(homeDir(env), '.config', MODULE);
+  const dir = env.XDG_CONFIG_HOME
+    ? path.join(env.XDG_CONFIG_HOME, MODULE)
+    : path.join(homeDir(env), '.config', MODULE);
   const explorer = cosmiconfig(MODULE, {
     searchPlaces: ['config.json', 'config.yaml', 'config.yml'],
     searchStrategy: 'none',
@@ -113,7 +117,10 @@ async function guard<T>(fn: () => Promise<T>, where: string): Promise<T> {
     if (error instanceof ConfigError) throw error;
     const file = (error as { filepath?: string }).filepath ?? where;
     const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    throw new ConfigError(`config ${file} is invalid: ${reason}`, { cause: error, hint: 'fix the file and try again' });
+    throw new ConfigError(`config ${file} is invalid: ${reason}`, {
+      cause: error,
+      hint: 'fix the file and try again',
+    });
   }
 }
 

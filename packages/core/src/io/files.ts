@@ -36,7 +36,11 @@ export async function ensureDir(dir: string, mode = 0o755): Promise<void> {
 }
 
 /** Atomically replaces `file` with `content`. */
-export async function writeFileAtomically(file: string, content: string, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomically(
+  file: string,
+  content: string,
+  options: WriteOptions = {},
+): Promise<void> {
   await ensureDir(path.dirname(file), options.dirMode ?? 0o755);
   const existingMode = await modeOf(file);
   const mode = existingMode === null || options.forceMode ? options.mode : existingMode;
@@ -56,7 +60,11 @@ export async function writeSecretFile(file: string, content: string): Promise<vo
   const existed = await exists(dir);
   await ensureDir(dir, SECRET_DIR_MODE);
   if (!existed) await fsp.chmod(dir, SECRET_DIR_MODE);
-  await writeFileAtomically(file, content, { mode: SECRET_FILE_MODE, forceMode: true, dirMode: SECRET_DIR_MODE });
+  await writeFileAtomically(file, content, {
+    mode: SECRET_FILE_MODE,
+    forceMode: true,
+    dirMode: SECRET_DIR_MODE,
+  });
 }
 
 /**
@@ -120,6 +128,11 @@ export async function makeTempDir(prefix: string, parent: string): Promise<strin
   const dir = await fsp.mkdtemp(path.join(parent, prefix));
   await fsp.chmod(dir, SECRET_DIR_MODE);
   return dir;
+}
+
+/** Throws unless an entry can really be created in `dir` (creates and removes an empty dir). */
+export async function probeWritable(dir: string): Promise<void> {
+  await fsp.rmdir(await fsp.mkdtemp(path.join(dir, '.ravi-hooks-probe-')));
 }
 
 export async function setMode(file: string, mode: number): Promise<void> {

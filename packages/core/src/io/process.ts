@@ -28,7 +28,11 @@ export interface RunResult {
 }
 
 /** Runs `file args…` and captures its output; never throws for a non-zero exit. */
-export async function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export async function run(
+  file: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
   const execaOptions: Options = {
     cwd: options.cwd,
     env: options.env,

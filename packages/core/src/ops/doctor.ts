@@ -18,7 +18,9 @@ export interface DoctorReport {
   checks: ProviderCheck[];
 }
 
-export async function doctor(options: { cwd?: string; env?: NodeJS.ProcessEnv; provider?: string } = {}): Promise<DoctorReport> {
+export async function doctor(
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; provider?: string } = {},
+): Promise<DoctorReport> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const stateDir = resolveStateDir(env);
@@ -55,7 +57,12 @@ async function stateDirCheck(stateDir: string): Promise<ProviderCheck> {
   } catch {
     try {
       await fsp.access(stateDir);
-      return { label: 'state dir', ok: false, value: stateDir, fix: 'make it writable, or set RAVI_HOOKS_STATE_DIR' };
+      return {
+        label: 'state dir',
+        ok: false,
+        value: stateDir,
+        fix: 'make it writable, or set RAVI_HOOKS_STATE_DIR',
+      };
     } catch {
       return { label: 'state dir', ok: true, value: `${stateDir} (created on first provision)` };
     }

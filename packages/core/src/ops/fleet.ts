@@ -3,9 +3,9 @@
  * doesn't stop the others; every DIR gets a result.
  */
 import pLimit from 'p-limit';
+import { loadConfig } from '../config/load';
 import type { EngineOptions } from '../engine';
 import { toRaviHooksError } from '../errors';
-import { loadConfig } from '../config/load';
 import { type ProvisionOptions, type ProvisionResult, provision } from './provision';
 import { type TeardownResult, teardown } from './teardown';
 
@@ -22,13 +22,23 @@ export interface FleetOptions extends EngineOptions {
   extraFiles?: ProvisionOptions['extraFiles'];
 }
 
-export async function fleetProvision(dirs: string[], options: FleetOptions = {}): Promise<FleetItem<ProvisionResult>[]> {
+export async function fleetProvision(
+  dirs: string[],
+  options: FleetOptions = {},
+): Promise<FleetItem<ProvisionResult>[]> {
   return runFleet(dirs, options, (workspace) =>
-    provision({ ...pick(options), workspace, ...(options.extraFiles ? { extraFiles: options.extraFiles } : {}) }),
+    provision({
+      ...pick(options),
+      workspace,
+      ...(options.extraFiles ? { extraFiles: options.extraFiles } : {}),
+    }),
   );
 }
 
-export async function fleetTeardown(dirs: string[], options: FleetOptions = {}): Promise<FleetItem<TeardownResult>[]> {
+export async function fleetTeardown(
+  dirs: string[],
+  options: FleetOptions = {},
+): Promise<FleetItem<TeardownResult>[]> {
   return runFleet(dirs, options, (workspace) => teardown({ ...pick(options), workspace }));
 }
 
@@ -59,7 +69,11 @@ async function runFleet<T>(
           item = { workspace, ok: true, result: await job(workspace) };
         } catch (error) {
           const err = toRaviHooksError(error);
-          item = { workspace, ok: false, error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } };
+          item = {
+            workspace,
+            ok: false,
+            error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) },
+          };
         }
         done += 1;
         options.onProgress?.(done, dirs.length, item);

@@ -11,7 +11,7 @@ import { createEngine, type Engine, type EngineOptions, providerFor } from '../e
 import { isRaviHooksError, toRaviHooksError } from '../errors';
 import { readRaviConfig } from '../resolve/ravi-config';
 import { recordEvent } from '../state/events';
-import { withLock } from '../state/lock';
+import { abandoned, withLock } from '../state/lock';
 import type { LedgerRecord, OrphanRecord } from '../state/records';
 import { worktreePaths } from '../workspace/git';
 import { reconcileRecord } from './reconcile-record';
@@ -60,13 +60,14 @@ export async function gc(options: GcOptions = {}): Promise<GcResult> {
         }
         const entry = await settle(engine, record, why, dryRun);
         if (entry === null) result.kept += 1;
-        else (entry.identityDeleted || entry.uuid === null ? result.removed : result.owed).push(entry);
+        else
+          (dryRun || entry.identityDeleted || entry.uuid === null ? result.removed : result.owed).push(entry);
       }),
     ),
   );
   for (const orphan of await engine.ledger.orphans()) {
     const entry = await retryOrphan(engine, orphan, dryRun);
-    (entry.identityDeleted ? result.removed : result.owed).push(entry);
+    (dryRun || entry.identityDeleted ? result.removed : result.owed).push(entry);
   }
   return result;
 }
@@ -100,8 +101,19 @@ async function staleness(
   return null;
 }
 
-async function settle(engine: Engine, record: LedgerRecord, why: string, dryRun: boolean): Promise<GcEntry | null> {
-  const base = { workspace: record.workspace, uuid: record.uuid, name: record.name, provider: record.provider, why };
+async function settle(
+  engine: Engine,
+  record: LedgerRecord,
+  why: string,
+  dryRun: boolean,
+): Promise<GcEntry | null> {
+  const base = {
+    workspace: record.workspace,
+    uuid: record.uuid,
+    name: record.name,
+    provider: record.provider,
+    why,
+  };
   if (dryRun) return { ...base, identityDeleted: false, reason: 'dry run' };
   try {
     // NOTE: never wait for a busy workspace: a provision or teardown is running there now.
@@ -120,9 +132,17 @@ async function settle(engine: Engine, record: LedgerRecord, why: string, dryRun:
           provider: record.provider,
           detail: settled.identityDeleted ? why : `${why}; deletion owed: ${settled.reason}`,
         });
-        return { ...base, uuid: settled.uuid, identityDeleted: settled.identityDeleted || settled.uuid === null, ...(settled.reason ? { reason: settled.reason } : {}) };
+        return {
+          ...base,
+          uuid: settled.uuid,
+          identityDeleted: settled.identityDeleted || settled.uuid === null,
+          ...(settled.reason ? { reason: settled.reason } : {}),
+        };
       },
-      { wait: false },
+      {
+        wait: false,
+        ownerDead: () => abandoned(record, engine.host),
+      },
     );
   } catch (error) {
     if (isRaviHooksError(error) && error.code === 'E_LOCKED') return null;
@@ -133,14 +153,24 @@ async function settle(engine: Engine, record: LedgerRecord, why: string, dryRun:
 }
 
 async function retryOrphan(engine: Engine, orphan: OrphanRecord, dryRun: boolean): Promise<GcEntry> {
-  const base = { workspace: orphan.workspace, uuid: orphan.uuid, name: orphan.name, provider: orphan.provider, why: 'deletion owed' };
+  const base = {
+    workspace: orphan.workspace,
+    uuid: orphan.uuid,
+    name: orphan.name,
+    provider: orphan.provider,
+    why: 'deletion owed',
+  };
   if (dryRun) return { ...base, identityDeleted: false, reason: 'dry run' };
   let reason: string;
   try {
     const provider = await providerFor(engine, orphan.provider);
     const outcome = provider.capabilities.delete
       ? await provider.delete(orphan.uuid)
-      : { deleted: false as const, reason: `the ${provider.name} provider cannot delete identities`, retryable: false };
+      : {
+          deleted: false as const,
+          reason: `the ${provider.name} provider cannot delete identities`,
+          retryable: false,
+        };
     if (outcome.deleted) {
       await engine.ledger.deleteOrphan(orphan.id);
       await recordEvent(engine.paths, { event: 'gc.removed', ...base, detail: 'owed deletion done' });
@@ -150,6 +180,10 @@ async function retryOrphan(engine: Engine, orphan: OrphanRecord, dryRun: boolean
   } catch (error) {
     reason = toRaviHooksError(error).message;
   }
-  await engine.ledger.putOrphan({ ...orphan, attempts: orphan.attempts + 1, updatedAt: new Date().toISOString() });
+  await engine.ledger.putOrphan({
+    ...orphan,
+    attempts: orphan.attempts + 1,
+    updatedAt: new Date().toISOString(),
+  });
   return { ...base, identityDeleted: false, reason };
 }

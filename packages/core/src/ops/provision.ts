@@ -14,7 +14,7 @@ import { toRaviHooksError, WorkspaceError } from '../errors';
 import type { Identity } from '../providers/types';
 import { type RaviConfigFile, readRaviConfig } from '../resolve/ravi-config';
 import { recordEvent } from '../state/events';
-import { withWorkspaceLock } from '../state/lock';
+import { abandoned, withWorkspaceLock } from '../state/lock';
 import type { LedgerRecord } from '../state/records';
 import { existingWorkspace } from '../workspace/dir';
 import { currentBranch, type GitFacts, gitFacts, repoRootOf } from '../workspace/git';
@@ -51,7 +51,6 @@ export interface ProvisionResult {
 }
 
 export async function provision(options: ProvisionOptions = {}): Promise<ProvisionResult> {
-  const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const workspace = await existingWorkspace(options.workspace ?? '.', cwd);
   const explicitName = options.name === undefined ? undefined : validateName(options.name);
@@ -65,13 +64,20 @@ export async function provision(options: ProvisionOptions = {}): Promise<Provisi
   const name = explicitName ?? (await deriveName(engine, workspace, git, options.nameHint));
   await engine.provider.assertUsable();
 
-  return withWorkspaceLock(engine.paths, workspace, async () => {
-    const existing = readWorkspaceConfig(workspace);
-    if (existing?.identity_uuid) return existingResult(engine, workspace, existing);
-    const stale = await engine.ledger.get(workspace);
-    if (stale) await reconcileRecord(engine, stale, 'replaced by a new provision');
-    return createFor(engine, { workspace, name, git, extraFiles: options.extraFiles ?? [] });
-  });
+  const before = await engine.ledger.get(workspace);
+  const ownerDead = () => abandoned(before, engine.host);
+  return withWorkspaceLock(
+    engine.paths,
+    workspace,
+    async () => {
+      const existing = readWorkspaceConfig(workspace);
+      if (existing?.identity_uuid) return existingResult(engine, workspace, existing);
+      const stale = await engine.ledger.get(workspace);
+      if (stale) await reconcileRecord(engine, stale, 'replaced by a new provision');
+      return createFor(engine, { workspace, name, git, extraFiles: options.extraFiles ?? [] });
+    },
+    { ownerDead },
+  );
 }
 
 interface CreateInput {
@@ -111,7 +117,13 @@ async function createFor(engine: Engine, input: CreateInput): Promise<ProvisionR
   try {
     faultPoint('before-create', env);
     identity = await provider.create({ name: input.name, tag: record.id, phone: engine.config.phone });
-    record = { ...record, state: 'created', uuid: identity.uuid, email: identity.email, phone: identity.phone };
+    record = {
+      ...record,
+      state: 'created',
+      uuid: identity.uuid,
+      email: identity.email,
+      phone: identity.phone,
+    };
     await ledger.put(record);
     faultPoint('after-create', env);
     const credentials = await provider.credentials(identity);
@@ -147,7 +159,11 @@ function readWorkspaceConfig(workspace: string): RaviConfigFile | null {
   return config;
 }
 
-async function existingResult(engine: Engine, workspace: string, config: RaviConfigFile): Promise<ProvisionResult> {
+async function existingResult(
+  engine: Engine,
+  workspace: string,
+  config: RaviConfigFile,
+): Promise<ProvisionResult> {
   const record = await engine.ledger.get(workspace);
   const ours = record?.uuid === config.identity_uuid ? record : null;
   return {
@@ -161,7 +177,12 @@ async function existingResult(engine: Engine, workspace: string, config: RaviCon
   };
 }
 
-async function deriveName(engine: Engine, workspace: string, git: GitFacts | null, hint?: string): Promise<string> {
+async function deriveName(
+  engine: Engine,
+  workspace: string,
+  git: GitFacts | null,
+  hint?: string,
+): Promise<string> {
   if (hint !== undefined) {
     const cleaned = sanitizeName(hint);
     if (cleaned !== null) return cleaned;

@@ -20,7 +20,11 @@ export interface SettleResult {
   removed: string[];
 }
 
-export async function reconcileRecord(engine: Engine, record: LedgerRecord, why: string): Promise<SettleResult> {
+export async function reconcileRecord(
+  engine: Engine,
+  record: LedgerRecord,
+  why: string,
+): Promise<SettleResult> {
   const provider = await providerFor(engine, record.provider);
   const uuids = record.uuid ? [record.uuid] : await findUnrecorded(engine, provider, record);
   let identityDeleted = uuids.length > 0;
@@ -34,7 +38,13 @@ export async function reconcileRecord(engine: Engine, record: LedgerRecord, why:
   }
   const removed = await removeWorkspaceFiles(record);
   await engine.ledger.delete(record.workspace);
-  return { uuid: record.uuid ?? uuids[0] ?? null, name: record.name, identityDeleted, ...(reason ? { reason } : {}), removed };
+  return {
+    uuid: record.uuid ?? uuids[0] ?? null,
+    name: record.name,
+    identityDeleted,
+    ...(reason ? { reason } : {}),
+    removed,
+  };
 }
 
 /**
@@ -86,7 +96,11 @@ export async function deleteOrOwe(
  * identities that match our intent. With tags the match is exact; otherwise it is by name
  * and creation time, excluding every uuid another record already owns.
  */
-export async function findUnrecorded(engine: Engine, provider: Provider, record: LedgerRecord): Promise<string[]> {
+export async function findUnrecorded(
+  engine: Engine,
+  provider: Provider,
+  record: LedgerRecord,
+): Promise<string[]> {
   if (!provider.capabilities.list) return [];
   const identities = await provider.list();
   if (provider.capabilities.tags) return identities.filter((i) => i.tag === record.id).map((i) => i.uuid);

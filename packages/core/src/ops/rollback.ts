@@ -18,7 +18,11 @@ export async function rollbackIdentity(
   const latest = (await engine.ledger.get(record.workspace).catch(() => null)) ?? record;
   const base = { workspace: record.workspace, name: record.name, provider: record.provider };
   try {
-    const settled = await reconcileRecord(engine, { ...latest, uuid: identity?.uuid ?? latest.uuid }, 'rollback');
+    const settled = await reconcileRecord(
+      engine,
+      { ...latest, uuid: identity?.uuid ?? latest.uuid },
+      'rollback',
+    );
     await recordEvent(engine.paths, {
       event: 'provision.rollback',
       uuid: settled.uuid,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { readRaviConfig } from '../resolve/ravi-config';
 import { recordEvent } from '../state/events';
-import { withWorkspaceLock } from '../state/lock';
+import { abandoned, withWorkspaceLock } from '../state/lock';
 import { possiblyMissingWorkspace } from '../workspace/dir';
 import { reconcileRecord } from './reconcile-record';
 import { configPathOf } from './workspace-files';
@@ -30,32 +30,44 @@ export interface TeardownResult {
 export async function teardown(options: TeardownOptions = {}): Promise<TeardownResult> {
   const workspace = await possiblyMissingWorkspace(options.workspace ?? '.', options.cwd ?? process.cwd());
   const engine = options.engine ?? (await createEngine({ from: await nearestExisting(workspace) }, options));
-  return withWorkspaceLock(engine.paths, workspace, async () => {
-    const record = await engine.ledger.get(workspace);
-    if (record === null) return notOurs(workspace);
-    const event = { workspace, uuid: record.uuid, name: record.name, provider: record.provider };
-    await recordEvent(engine.paths, { event: 'teardown.before', ...event });
-    try {
-      const settled = await reconcileRecord(engine, record, 'teardown');
-      await recordEvent(engine.paths, {
-        event: 'teardown.after',
-        ...event,
-        uuid: settled.uuid,
-        ...(settled.identityDeleted ? {} : { detail: `identity not deleted: ${settled.reason ?? 'unknown'}` }),
-      });
-      return {
-        workspace,
-        uuid: settled.uuid,
-        name: settled.name,
-        identityDeleted: settled.identityDeleted,
-        ...(settled.reason && !settled.identityDeleted ? { reason: settled.reason } : {}),
-        removed: settled.removed,
-      };
-    } catch (error) {
-      await recordEvent(engine.paths, { event: 'teardown.failed', ...event, detail: (error as Error).message });
-      throw error;
-    }
-  });
+  const before = await engine.ledger.get(workspace);
+  return withWorkspaceLock(
+    engine.paths,
+    workspace,
+    async () => {
+      const record = await engine.ledger.get(workspace);
+      if (record === null) return notOurs(workspace);
+      const event = { workspace, uuid: record.uuid, name: record.name, provider: record.provider };
+      await recordEvent(engine.paths, { event: 'teardown.before', ...event });
+      try {
+        const settled = await reconcileRecord(engine, record, 'teardown');
+        await recordEvent(engine.paths, {
+          event: 'teardown.after',
+          ...event,
+          uuid: settled.uuid,
+          ...(settled.identityDeleted
+            ? {}
+            : { detail: `identity not deleted: ${settled.reason ?? 'unknown'}` }),
+        });
+        return {
+          workspace,
+          uuid: settled.uuid,
+          name: settled.name,
+          identityDeleted: settled.identityDeleted,
+          ...(settled.reason && !settled.identityDeleted ? { reason: settled.reason } : {}),
+          removed: settled.removed,
+        };
+      } catch (error) {
+        await recordEvent(engine.paths, {
+          event: 'teardown.failed',
+          ...event,
+          detail: (error as Error).message,
+        });
+        throw error;
+      }
+    },
+    { ownerDead: () => abandoned(before, engine.host) },
+  );
 }
 
 /**

@@ -6,7 +6,14 @@
 import path from 'node:path';
 import type { Engine } from '../engine';
 import { ConflictError, WorkspaceError } from '../errors';
-import { exists, readTextIfExists, removeDirIfEmpty, removeFile, writeFileAtomically, writeSecretFile } from '../io/files';
+import {
+  exists,
+  readTextIfExists,
+  removeDirIfEmpty,
+  removeFile,
+  writeFileAtomically,
+  writeSecretFile,
+} from '../io/files';
 import type { Identity, WorkspaceCredentials } from '../providers/types';
 import { readRaviConfig } from '../resolve/ravi-config';
 import type { LedgerRecord } from '../state/records';
@@ -38,7 +45,14 @@ export async function writeWorkspaceFiles(
   const config = { identity_uuid: identity.uuid, identity_name: identity.name, ...credentials };
   const excludes = new Set(['.ravi/']);
   const extras: PlannedFile[] = [];
-  const info = { workspace, uuid: identity.uuid, name: identity.name, email: identity.email, phone: identity.phone, configDir };
+  const info = {
+    workspace,
+    uuid: identity.uuid,
+    name: identity.name,
+    email: identity.email,
+    phone: identity.phone,
+    configDir,
+  };
   for (const produce of input.extraFiles) {
     for (const file of produce(info)) {
       const target = insideWorkspace(workspace, file.path);
@@ -53,14 +67,18 @@ export async function writeWorkspaceFiles(
   }
   const envLocal = engine.config.exportSecrets ? path.join(workspace, '.env.local') : null;
   if (envLocal) excludes.add('.env.local');
-  const planned = { files: [configPathOf(workspace), ...extras.map((f) => f.path)], blocks: envLocal ? [envLocal] : [] };
+  const planned = {
+    files: [configPathOf(workspace), ...extras.map((f) => f.path)],
+    blocks: envLocal ? [envLocal] : [],
+  };
   // NOTE: the plan is recorded before the first write, so gc can clean up after a crash mid-write.
   await engine.ledger.put({ ...record, ...planned, updatedAt: new Date().toISOString() });
 
   await writeSecretFile(configPathOf(workspace), `${JSON.stringify(config, null, 2)}\n`);
   faultPoint('mid-write', engine.env);
   for (const file of extras) {
-    if (file.mode & 0o077) await writeFileAtomically(file.path, file.content, { mode: file.mode, forceMode: true });
+    if (file.mode & 0o077)
+      await writeFileAtomically(file.path, file.content, { mode: file.mode, forceMode: true });
     else await writeSecretFile(file.path, file.content);
   }
   if (envLocal) {
@@ -87,7 +105,8 @@ export async function removeWorkspaceFiles(record: LedgerRecord): Promise<string
     }
     if (await removeFile(file)) removed.push(file);
     // NOTE: only directories we may have created (.ravi, .lalph), never the workspace itself
-    if (path.dirname(file) !== record.workspace) await removeDirIfEmpty(path.dirname(file)).catch(() => false);
+    if (path.dirname(file) !== record.workspace)
+      await removeDirIfEmpty(path.dirname(file)).catch(() => false);
   }
   for (const file of record.blocks) {
     const current = await readTextIfExists(file);

@@ -1,6 +1,7 @@
 /** Providers by name. `ravi` loads lazily: it pulls in the process and HTTP layers. */
-import { InputError } from '../errors';
+
 import { providerNames } from '../config/schema';
+import { InputError } from '../errors';
 import { createLocalProvider } from './local/index';
 import type { Provider, ProviderContext } from './types';
 

@@ -14,7 +14,13 @@ export interface RaviConfigFile {
   user_email?: string;
 }
 
-const stringFields = ['identity_uuid', 'identity_name', 'identity_key', 'management_key', 'user_email'] as const;
+const stringFields = [
+  'identity_uuid',
+  'identity_name',
+  'identity_key',
+  'management_key',
+  'user_email',
+] as const;
 
 /** Parses config text; throws WorkspaceError (exit 2) naming the file when it is malformed. */
 export function parseRaviConfig(text: string, file: string): RaviConfigFile {
@@ -24,7 +30,8 @@ export function parseRaviConfig(text: string, file: string): RaviConfigFile {
   } catch {
     throw malformed(file, 'not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(file, 'not a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw malformed(file, 'not a JSON object');
   const record = value as Record<string, unknown>;
   for (const field of stringFields) {
     if (record[field] !== undefined && typeof record[field] !== 'string') {

@@ -49,7 +49,12 @@ export function resolveIdentity(dir: string, env: NodeJS.ProcessEnv = process.en
   return { source: 'none', configPath: null, baseDir: null, uuid: null, name: null, config: null };
 }
 
-function found(source: IdentitySource, configPath: string, baseDir: string, config: RaviConfigFile): Resolution {
+function found(
+  source: IdentitySource,
+  configPath: string,
+  baseDir: string,
+  config: RaviConfigFile,
+): Resolution {
   return {
     source,
     configPath,

@@ -37,7 +37,10 @@ export class Ledger {
   }
 
   async putOrphan(orphan: OrphanRecord): Promise<void> {
-    await writeSecretFile(path.join(this.paths.orphansDir, `${orphan.id}.json`), `${JSON.stringify(orphan, null, 2)}\n`);
+    await writeSecretFile(
+      path.join(this.paths.orphansDir, `${orphan.id}.json`),
+      `${JSON.stringify(orphan, null, 2)}\n`,
+    );
   }
 
   async deleteOrphan(id: string): Promise<void> {
@@ -61,7 +64,11 @@ export class Ledger {
   }
 }
 
-function parseState<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, text: string, file: string): T {
+function parseState<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  text: string,
+  file: string,
+): T {
   let value: unknown;
   try {
     value = JSON.parse(text);

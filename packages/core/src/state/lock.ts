@@ -6,14 +6,27 @@
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RaviHooksError } from '../errors';
-import { ensureDir } from '../io/files';
+import { ensureDir, removeTree } from '../io/files';
 import { type StatePaths, workspaceKey } from './paths';
 
 /** @default 10_000 ms: a lock not refreshed for this long belongs to a dead process. */
 const STALE_MS = 10_000;
 
-export function withWorkspaceLock<T>(paths: StatePaths, workspace: string, fn: () => Promise<T>): Promise<T> {
-  return withLock(paths, workspace, fn);
+export function withWorkspaceLock<T>(
+  paths: StatePaths,
+  workspace: string,
+  fn: () => Promise<T>,
+  options: { wait?: boolean; ownerDead?: () => boolean } = {},
+): Promise<T> {
+  return withLock(paths, workspace, fn, options);
+}
+
+/** A ledger record left mid-provision by a process on this host that no longer exists. */
+export function abandoned(
+  record: { state: string; host: string; pid: number } | null,
+  host: string,
+): boolean {
+  return record !== null && record.state !== 'active' && record.host === host && !pidAlive(record.pid);
 }
 
 /**
@@ -24,17 +37,26 @@ export async function withLock<T>(
   paths: StatePaths,
   key: string,
   fn: () => Promise<T>,
-  options: { wait?: boolean } = {},
+  options: { wait?: boolean; ownerDead?: () => boolean } = {},
 ): Promise<T> {
   await ensureDir(paths.locksDir, 0o700);
   const target = path.join(paths.locksDir, workspaceKey(key));
+  const once = { realpath: false, stale: STALE_MS, update: STALE_MS / 4, retries: 0 };
+  const patient = {
+    ...once,
+    retries: { retries: 120, factor: 1.2, minTimeout: 25, maxTimeout: 500, randomize: true },
+  };
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(target, {
-      realpath: false,
-      stale: STALE_MS,
-      update: STALE_MS / 4,
-      retries: options.wait === false ? 0 : { retries: 120, factor: 1.2, minTimeout: 25, maxTimeout: 500, randomize: true },
+    release = await lockfile.lock(target, once).catch(async (error: unknown) => {
+      // NOTE: a lock whose owner we know is dead (same host, pid gone) is taken over now
+      // instead of after the stale timeout, so gc or a retry right after a crash proceeds.
+      if (options.ownerDead?.()) {
+        await removeTree(`${target}.lock`); // proper-lockfile's lock directory
+        return lockfile.lock(target, once);
+      }
+      if (options.wait === false) throw error;
+      return lockfile.lock(target, patient);
     });
   } catch (error) {
     throw new RaviHooksError('E_LOCKED', `${key} is busy (another ravi-hooks holds its lock)`, {
@@ -46,5 +68,15 @@ export async function withLock<T>(
     return await fn();
   } finally {
     await release().catch(() => undefined);
+  }
+}
+
+/** Whether a process with this pid exists on this machine. */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

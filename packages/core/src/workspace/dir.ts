@@ -4,6 +4,7 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceError } from '../errors';
+import { probeWritable } from '../io/files';
 
 /** For provision: DIR must exist, be a directory, and be writable. Returns its real path. */
 export async function existingWorkspace(dir: string, cwd: string): Promise<string> {
@@ -17,8 +18,11 @@ export async function existingWorkspace(dir: string, cwd: string): Promise<strin
   if (!stat.isDirectory()) {
     throw new WorkspaceError(`workspace ${abs} is not a directory`, { hint: 'pass the workspace directory' });
   }
+  // NOTE: access(W_OK) says yes to root even on read-only mounts and immutable dirs, so
+  // probe with a real (empty, immediately removed) directory before creating anything.
   try {
     await fsp.access(abs, constants.W_OK | constants.X_OK);
+    await probeWritable(abs);
   } catch {
     throw new WorkspaceError(`workspace ${abs} is not writable`, { hint: 'fix its permissions' });
   }

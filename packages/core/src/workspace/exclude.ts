@@ -8,7 +8,11 @@ import { readTextIfExists, writeFileAtomically } from '../io/files';
 import { withLock } from '../state/lock';
 import type { StatePaths } from '../state/paths';
 
-export async function ensureExcluded(paths: StatePaths, commonDir: string, patterns: string[]): Promise<boolean> {
+export async function ensureExcluded(
+  paths: StatePaths,
+  commonDir: string,
+  patterns: string[],
+): Promise<boolean> {
   const file = path.join(commonDir, 'info', 'exclude');
   return withLock(paths, `exclude:${file}`, async () => {
     const current = (await readTextIfExists(file)) ?? '';

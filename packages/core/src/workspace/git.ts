@@ -42,6 +42,7 @@ export async function worktreePaths(repoDir: string): Promise<Set<string> | null
   const out = await tryGit(['worktree', 'list', '--porcelain'], repoDir);
   if (out === null) return null;
   const paths = new Set<string>();
-  for (const line of out.split('\n')) if (line.startsWith('worktree ')) paths.add(line.slice('worktree '.length));
+  for (const line of out.split('\n'))
+    if (line.startsWith('worktree ')) paths.add(line.slice('worktree '.length));
   return paths;
 }

@@ -28,7 +28,7 @@ export function sanitizeName(text: string): string | null {
     .normalize('NFC')
     .replace(/[^\p{L}\p{N} ._+@-]+/gu, '-')
     .replace(/\s+/g, ' ')
-    .replace(/-{2,}/g, '-')
+    .replace(/\s*-[\s-]*/g, '-')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .slice(0, MAX_NAME_LENGTH)
     .replace(/[ ._+@-]+$/u, '');
@@ -43,7 +43,10 @@ export interface NameVars {
 
 /** Expands `{dir}`, `{branch}`, `{repo}` in the configured template, then sanitises. */
 export function nameFromTemplate(template: string, vars: NameVars): string {
-  const expanded = template.replace(/\{(dir|branch|repo)\}/g, (_m, key: keyof NameVars) => vars[key] ?? vars.dir);
+  const expanded = template.replace(
+    /\{(dir|branch|repo)\}/g,
+    (_m, key: keyof NameVars) => vars[key] ?? vars.dir,
+  );
   const name = sanitizeName(expanded);
   if (name === null) {
     throw new InputError(`the name template ${JSON.stringify(template)} produced an empty name`, {

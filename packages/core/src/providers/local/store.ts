@@ -54,7 +54,9 @@ export class LocalStore {
     } catch {
       return [];
     }
-    const list = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.read(n.slice(0, -5))));
+    const list = await Promise.all(
+      names.filter((n) => n.endsWith('.json')).map((n) => this.read(n.slice(0, -5))),
+    );
     return list.filter((i): i is LocalIdentity => i !== null);
   }
 
