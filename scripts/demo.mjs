@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// `pnpm demo`: the whole flow on a fresh machine, offline, with no Ravi account.
+// In a temporary git repo: install the git hook, add four worktrees in parallel (each gets
+// its own identity from the hook), show them, resolve from a subdirectory, tear down
+// (one way with `ravi-hooks worktree remove`, the other with plain git + `ravi-hooks gc`),
+// and prove nothing is left. Everything lives in a temp dir with its own HOME and state.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'packages/cli/dist/cli.mjs');
+const base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ravi-hooks-demo-')));
+const home = path.join(base, 'home');
+const repo = path.join(base, 'app');
+const globalConfig = path.join(home, '.ravi', 'config.json');
+const globalText = '{\n  "management_key": "ravi_mk_demo_never_touched",\n  "user_email": "you@example.invalid"\n}\n';
+const env = {
+  ...process.env,
+  HOME: home,
+  RAVI_HOOKS_STATE_DIR: path.join(base, 'state'),
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+  GIT_AUTHOR_NAME: 'Demo',
+  GIT_AUTHOR_EMAIL: 'demo@example.invalid',
+  GIT_COMMITTER_NAME: 'Demo',
+  GIT_COMMITTER_EMAIL: 'demo@example.invalid',
+};
+delete env.RAVI_HOOKS_PROVIDER;
+delete env.RAVI_CONFIG_DIR;
+
+const step = (text) => console.log(`\n\x1b[1m== ${text}\x1b[0m`);
+const sh = (cmd, args, cwd = repo) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8' });
+const ravi = (args, cwd = repo) => sh(process.execPath, [cli, ...args], cwd);
+const run = (cmd, args, cwd) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.resume();
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+
+try {
+  mkdirSync(path.dirname(globalConfig), { recursive: true, mode: 0o700 });
+  writeFileSync(globalConfig, globalText, { mode: 0o600 });
+  mkdirSync(repo, { recursive: true });
+  sh('git', ['init', '-q', '-b', 'main']);
+  writeFileSync(path.join(repo, 'README.md'), '# app\n');
+  writeFileSync(path.join(repo, 'ravi-hooks.config.json'), '{\n  "provider": "local",\n  "name": "agent-{branch}",\n  "phone": true\n}\n');
+  sh('git', ['add', '-A']);
+  sh('git', ['commit', '-q', '-m', 'init']);
+
+  step('ravi-hooks init git   (installs a post-checkout hook; nothing else changes)');
+  console.log(ravi(['init', 'git']).trimEnd());
+
+  step('git worktree add x4, in parallel: the hook gives each new worktree its own identity');
+  const names = ['billing', 'search', 'onboarding', 'docs'];
+  const trees = names.map((n) => path.join(base, `app-${n}`));
+  await Promise.all(names.map((n, i) => run('git', ['worktree', 'add', '-q', '-b', n, trees[i]], repo)));
+  const rows = trees.map((t) => JSON.parse(ravi(['provision', t, '--json'])));
+  console.log(table(['worktree', 'identity', 'email', 'phone'], rows.map((r) => [path.basename(r.workspace), r.name, r.email, r.phone ?? '-'])));
+  if (new Set(rows.map((r) => r.uuid)).size !== 4 || rows.some((r) => r.created)) throw new Error('expected 4 hook-made identities');
+
+  step('ravi-hooks which, from a subdirectory of one worktree (the real ravi CLI would not walk up)');
+  const nested = path.join(trees[1], 'src', 'deep');
+  mkdirSync(nested, { recursive: true });
+  console.log(`$ cd ${path.relative(base, nested)} && ravi-hooks which`);
+  console.log(ravi(['which'], nested).trimEnd());
+
+  step('teardown: `ravi-hooks worktree remove` for two, plain `git worktree remove` + `ravi-hooks gc` for two');
+  for (const t of trees.slice(0, 2)) console.log(ravi(['worktree', 'remove', t]).trimEnd());
+  for (const t of trees.slice(2)) sh('git', ['worktree', 'remove', '--force', t]);
+  console.log(ravi(['gc']).trimEnd());
+
+  step('proof that nothing is left');
+  const state = env.RAVI_HOOKS_STATE_DIR;
+  const left = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
+  const checks = [
+    ['identities in the local provider', left(path.join(state, 'local/identities')).length === 0],
+    ['ledger records', left(path.join(state, 'ledger')).length === 0],
+    ['owed deletions', left(path.join(state, 'orphans')).length === 0],
+    ['worktree directories', trees.every((t) => !existsSync(t))],
+    ['~/.ravi/config.json byte-identical', readFileSync(globalConfig, 'utf8') === globalText],
+    ['git status clean in the main checkout', sh('git', ['status', '--porcelain']) === ''],
+  ];
+  for (const [label, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'}  ${label}`);
+  console.log(`\nlifecycle log (ravi-hooks log):\n${ravi(['log', '--limit', '8']).trimEnd()}`);
+  if (checks.some(([, ok]) => !ok)) throw new Error('something was left behind');
+  console.log('\ndemo finished: 4 worktrees, 4 identities, all gone again.');
+} catch (error) {
+  console.error(`demo failed: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  if (process.env.KEEP_TMP === '1') console.log(`kept ${base}`);
+  else rmSync(base, { recursive: true, force: true });
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
