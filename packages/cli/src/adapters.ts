@@ -1,10 +1,22 @@
-// PLACEHOLDER written by the lead so the CLI builds; the adapters engineer owns and replaces this file.
+/**
+ * The orchestrator adapters `ravi-hooks init` knows, by name. Loaded only by the commands
+ * that need them (init, provision --with), so other commands start without them.
+ */
+import { amux } from '@ravi-hooks/amux';
+import { claudeSquad } from '@ravi-hooks/claude-squad';
 import { type Adapter, UsageError } from '@ravi-hooks/core';
+import { git } from '@ravi-hooks/git';
+import { lalph } from '@ravi-hooks/lalph';
+import { symphony } from '@ravi-hooks/symphony';
 
-export const adapters: Adapter[] = [];
+export const adapters: Adapter[] = [amux(), claudeSquad(), git(), lalph(), symphony()];
 
 export function findAdapter(name: string): Adapter {
-  const found = adapters.find((a) => a.name === name);
-  if (!found) throw new UsageError(`unknown adapter "${name}"`);
-  return found;
+  const adapter = adapters.find((candidate) => candidate.name === name);
+  if (!adapter) {
+    throw new UsageError(`unknown adapter "${name}"`, {
+      hint: `choose one of: ${adapters.map((candidate) => candidate.name).join(', ')}`,
+    });
+  }
+  return adapter;
 }

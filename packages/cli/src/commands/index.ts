@@ -5,10 +5,13 @@ import { registerEnv } from './env';
 import { registerExec } from './exec';
 import { registerFleet } from './fleet';
 import { registerGc } from './gc';
+import { registerHook } from './hook';
+import { registerInit } from './init';
 import { registerLog } from './log';
 import { registerProvision } from './provision';
 import { registerTeardown } from './teardown';
 import { registerWhich } from './which';
+import { registerWorktree } from './worktree';
 
 export type ContextFor = (command: Command) => CliContext;
 export type Register = (program: Command, contextFor: ContextFor) => void;
@@ -23,4 +26,7 @@ export const commands: Register[] = [
   registerGc,
   registerLog,
   registerDoctor,
+  registerInit,
+  registerHook,
+  registerWorktree,
 ];

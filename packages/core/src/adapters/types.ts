@@ -29,10 +29,14 @@ export interface AdapterContext {
 }
 
 export interface AdapterFile {
-  /** Absolute path of a file this adapter edits. Must stay inside `root` or `home` (`scope`). */
+  /** Absolute path of a file this adapter edits. Must stay inside the directory `scope` names. */
   path: string;
-  /** Which root `path` must stay inside. */
-  scope: 'root' | 'home';
+  /**
+   * Which directory `path` must stay inside: `root`, `home`, or `hooks` (the git hooks
+   * directory, or `.husky` when husky owns it; it may lie outside `root`, e.g. a shared
+   * `core.hooksPath` or the main checkout of a linked worktree).
+   */
+  scope: 'root' | 'home' | 'hooks';
   /** Mode for the file when the adapter creates it (e.g. 0o755 for hooks and scripts). */
   mode?: number;
 }
@@ -45,6 +49,13 @@ export interface Adapter {
   readonly name: string;
   /** One line for `init --list`. */
   readonly description: string;
+  /**
+   * What `root` is: the top level of the git checkout holding the directory `init` was given
+   * (`toplevel`), or that directory itself (`directory`, e.g. Symphony's WORKFLOW.md, which
+   * can live in a subdirectory).
+   * @default 'toplevel'
+   */
+  readonly root?: 'toplevel' | 'directory';
   /** The files this adapter edits, given what the core learned about the repo. */
   files(context: AdapterContext): AdapterFile[];
   /**

@@ -6,8 +6,8 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import fse from 'fs-extra';
-import writeFileAtomic from 'write-file-atomic';
-import { RaviHooksError } from '../errors';
+import { RaviHooksError, WorkspaceError } from '../errors';
+import { atomicWrite, tempDirPrefix } from './atomic';
 
 export const SECRET_FILE_MODE = 0o600;
 export const SECRET_DIR_MODE = 0o700;
@@ -45,7 +45,7 @@ export async function writeFileAtomically(
   const existingMode = await modeOf(file);
   const mode = existingMode === null || options.forceMode ? options.mode : existingMode;
   try {
-    await writeFileAtomic(file, content, { mode, fsync: true, encoding: 'utf8' });
+    await atomicWrite(file, content, mode);
   } catch (error) {
     throw new RaviHooksError('E_STATE', `could not write ${file}: ${(error as Error).message}`, {
       cause: error,
@@ -125,18 +125,78 @@ export async function removeTree(dir: string): Promise<void> {
 
 export async function makeTempDir(prefix: string, parent: string): Promise<string> {
   await ensureDir(parent, SECRET_DIR_MODE);
-  const dir = await fsp.mkdtemp(path.join(parent, prefix));
+  const dir = await fsp.mkdtemp(tempDirPrefix(parent, prefix));
   await fsp.chmod(dir, SECRET_DIR_MODE);
   return dir;
 }
 
-/** Throws unless an entry can really be created in `dir` (creates and removes an empty dir). */
+/**
+ * Throws unless entries can really be created in `dir` (an existing directory).
+ * NOTE: access(W_OK) says yes to root even on read-only mounts and immutable dirs. Setting
+ * the directory's own timestamps again fails there too (EROFS, EPERM), and unlike a probe
+ * entry it leaves nothing behind when the process is killed half-way. It needs ownership
+ * (or root), so for someone else's writable directory a probe entry is still used.
+ */
 export async function probeWritable(dir: string): Promise<void> {
-  await fsp.rmdir(await fsp.mkdtemp(path.join(dir, '.ravi-hooks-probe-')));
+  await fsp.access(dir, constants.W_OK | constants.X_OK);
+  const stat = await fsp.stat(dir);
+  const uid = process.getuid?.();
+  if (uid === 0 || uid === stat.uid) {
+    await fsp.utimes(dir, stat.atimeMs / 1000, stat.mtimeMs / 1000);
+    return;
+  }
+  await fsp.rmdir(await fsp.mkdtemp(tempDirPrefix(dir, '.probe-')));
+}
+
+/** Creates the symbolic link `link` → `target` (used inside private temp dirs only). */
+export async function createSymlink(target: string, link: string): Promise<void> {
+  await fsp.symlink(target, link);
 }
 
 export async function setMode(file: string, mode: number): Promise<void> {
   await fsp.chmod(file, mode);
+}
+
+/**
+ * Throws unless writing `file` stays inside `root` (a real path): no existing component
+ * between them may be a symlink that leads out of `root`, or nowhere.
+ * NOTE: mkdir follows a symlinked parent and write-file-atomic writes through a symlink to
+ * its target, and git checks symlinks out, so a repository shipping `.ravi -> ~/elsewhere`
+ * would otherwise receive credentials outside the workspace. Links that stay inside are fine.
+ */
+export async function assertInside(root: string, file: string): Promise<void> {
+  const link = await symlinkEscape(root, file);
+  if (link === null) return;
+  throw new WorkspaceError(
+    `refusing to write ${file}: ${link.link} is a symlink to ${link.target}, ${link.why}`,
+    { hint: 'replace that symlink with a real directory or file inside the workspace' },
+  );
+}
+
+/** The first symlink on the way from `root` to `file` that leaves `root` (or dangles), else null. */
+export async function symlinkEscape(
+  root: string,
+  file: string,
+): Promise<{ link: string; target: string; why: string } | null> {
+  const parts = path.relative(root, file).split(path.sep);
+  let current = root;
+  for (const part of parts) {
+    current = path.join(current, part);
+    let stat: Awaited<ReturnType<typeof fsp.lstat>>;
+    try {
+      stat = await fsp.lstat(current);
+    } catch {
+      return null; // the rest does not exist yet: we create it as real directories and files
+    }
+    if (!stat.isSymbolicLink()) continue;
+    const target = await fsp.realpath(current).catch(() => null);
+    if (target === null)
+      return { link: current, target: await fsp.readlink(current), why: 'which does not exist' };
+    const rel = path.relative(root, target);
+    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+      return { link: current, target, why: 'outside the workspace' };
+  }
+  return null;
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -22,7 +22,8 @@ import { nameFromTemplate, sanitizeName, validateName } from '../workspace/names
 import { faultPoint } from './fault';
 import { reconcileRecord } from './reconcile-record';
 import { rollbackIdentity } from './rollback';
-import { writeWorkspaceFiles } from './workspace-files';
+import { addMissingExtras } from './workspace-extras';
+import { assertWorkspaceWritable, writeWorkspaceFiles } from './workspace-files';
 
 export type ExtraFiles = (identity: WorkspaceIdentity) => WorkspaceFile[];
 
@@ -59,7 +60,16 @@ export async function provision(options: ProvisionOptions = {}): Promise<Provisi
   const git = await gitFacts(workspace);
   const engine =
     options.engine ?? (await createEngine({ from: workspace, stopDir: git?.toplevel ?? workspace }, options));
-  if (existingBefore?.identity_uuid) return existingResult(engine, workspace, existingBefore);
+  const extraFiles = options.extraFiles ?? [];
+  if (existingBefore?.identity_uuid) {
+    if (extraFiles.length > 0) {
+      await withWorkspaceLock(engine.paths, workspace, () =>
+        addMissingExtras(engine, workspace, existingBefore, extraFiles, git),
+      );
+    }
+    return existingResult(engine, workspace, existingBefore);
+  }
+  await assertWorkspaceWritable(engine, workspace);
 
   const name = explicitName ?? (await deriveName(engine, workspace, git, options.nameHint));
   await engine.provider.assertUsable();
@@ -71,10 +81,13 @@ export async function provision(options: ProvisionOptions = {}): Promise<Provisi
     workspace,
     async () => {
       const existing = readWorkspaceConfig(workspace);
-      if (existing?.identity_uuid) return existingResult(engine, workspace, existing);
+      if (existing?.identity_uuid) {
+        await addMissingExtras(engine, workspace, existing, extraFiles, git);
+        return existingResult(engine, workspace, existing);
+      }
       const stale = await engine.ledger.get(workspace);
       if (stale) await reconcileRecord(engine, stale, 'replaced by a new provision');
-      return createFor(engine, { workspace, name, git, extraFiles: options.extraFiles ?? [] });
+      return createFor(engine, { workspace, name, git, extraFiles });
     },
     { ownerDead },
   );

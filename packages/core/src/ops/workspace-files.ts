@@ -6,11 +6,15 @@
 import path from 'node:path';
 import type { Engine } from '../engine';
 import { ConflictError, WorkspaceError } from '../errors';
+import { sweepTemps } from '../io/atomic';
 import {
+  assertInside,
   exists,
+  probeWritable,
   readTextIfExists,
   removeDirIfEmpty,
   removeFile,
+  symlinkEscape,
   writeFileAtomically,
   writeSecretFile,
 } from '../io/files';
@@ -25,6 +29,25 @@ import type { ExtraFiles } from './provision';
 
 export function configPathOf(workspace: string): string {
   return path.join(workspace, '.ravi', 'config.json');
+}
+
+/**
+ * Checked before an identity is created, so a workspace whose `.ravi` (or `.env.local`)
+ * is a symlink leading out of it, or whose `.ravi` is read-only, is refused (exit 2)
+ * without creating an identity that could then not be stored.
+ */
+export async function assertWorkspaceWritable(engine: Engine, workspace: string): Promise<void> {
+  await assertInside(workspace, configPathOf(workspace));
+  if (engine.config.exportSecrets) await assertInside(workspace, path.join(workspace, '.env.local'));
+  const dir = path.dirname(configPathOf(workspace));
+  if (await exists(dir)) {
+    await probeWritable(dir).catch((error: unknown) => {
+      throw new WorkspaceError(`${dir} is not writable`, {
+        cause: error,
+        hint: 'fix its permissions, or remove it',
+      });
+    });
+  }
 }
 
 interface PlannedFile {
@@ -71,6 +94,7 @@ export async function writeWorkspaceFiles(
     files: [configPathOf(workspace), ...extras.map((f) => f.path)],
     blocks: envLocal ? [envLocal] : [],
   };
+  for (const file of [...planned.files, ...planned.blocks]) await assertInside(workspace, file);
   // NOTE: the plan is recorded before the first write, so gc can clean up after a crash mid-write.
   await engine.ledger.put({ ...record, ...planned, updatedAt: new Date().toISOString() });
 
@@ -90,25 +114,23 @@ export async function writeWorkspaceFiles(
   return planned;
 }
 
-/** Removes what a record says we wrote. The config goes only while it still holds our uuid. */
+/** Removes what a record says we wrote, and what a killed write left beside it. */
 export async function removeWorkspaceFiles(record: LedgerRecord): Promise<string[]> {
   const removed: string[] = [];
+  // NOTE: a path that now leads out of the workspace through a symlink is not ours to delete
+  const inside = async (file: string) => (await symlinkEscape(record.workspace, file)) === null;
   for (const file of record.files) {
-    if (file === configPathOf(record.workspace)) {
-      let config: ReturnType<typeof readRaviConfig> = null;
-      try {
-        config = readRaviConfig(file);
-      } catch {
-        continue; // not ours any more (someone rewrote it): leave it alone
-      }
-      if (config === null || config.identity_uuid !== record.uuid) continue;
-    }
-    if (await removeFile(file)) removed.push(file);
+    if (!(await inside(file))) continue;
+    if (stillOurs(record, file) && (await removeFile(file))) removed.push(file);
+    // a run killed mid-write leaves its temp beside the file (and so a non-empty .ravi)
+    await sweepTemps(path.dirname(file), path.basename(file));
     // NOTE: only directories we may have created (.ravi, .lalph), never the workspace itself
     if (path.dirname(file) !== record.workspace)
       await removeDirIfEmpty(path.dirname(file)).catch(() => false);
   }
   for (const file of record.blocks) {
+    if (!(await inside(file))) continue;
+    await sweepTemps(path.dirname(file), path.basename(file));
     const current = await readTextIfExists(file);
     const next = removeSecretsBlock(current);
     if (next === current) continue;
@@ -117,6 +139,16 @@ export async function removeWorkspaceFiles(record: LedgerRecord): Promise<string
     removed.push(file);
   }
   return removed;
+}
+
+/** The config goes only while it still holds our uuid (someone may have rewritten it). */
+function stillOurs(record: LedgerRecord, file: string): boolean {
+  if (file !== configPathOf(record.workspace)) return true;
+  try {
+    return readRaviConfig(file)?.identity_uuid === record.uuid;
+  } catch {
+    return false;
+  }
 }
 
 function insideWorkspace(workspace: string, rel: string): string {

@@ -1,0 +1,77 @@
+/**
+ * Reading `.amux/workspaces.json` the way amux does (Go's encoding/json: strict JSON whose
+ * `setup-workspace` is an array of strings and `archive` a string), and recognising our
+ * two entries in it, whichever command they were installed with.
+ */
+import { AdapterError, type JsonNode, parseStrictJson, propertyValue } from '@ravi-hooks/core';
+
+export const FILE = '.amux/workspaces.json';
+export const SETUP = 'setup-workspace';
+export const ARCHIVE = 'archive';
+
+const HINT =
+  "amux reads .amux/workspaces.json with Go's encoding/json (no comments, no trailing commas): fix it, then run `ravi-hooks init amux` again";
+
+export const setupCommand = (command: string): string =>
+  `${command} provision --name-hint "$AMUX_WORKSPACE_NAME"`;
+export const teardownCommand = (command: string): string => `${command} teardown`;
+/** Our archive prefix in front of the user's own archive command. */
+export const teardownPrefix = (command: string): string => `${teardownCommand(command)}; `;
+
+const SETUP_PATTERN = /^(.+?) provision --name-hint "\$AMUX_WORKSPACE_NAME"$/;
+
+export interface AmuxConfig {
+  root: JsonNode;
+  setup?: JsonNode;
+  archive?: JsonNode;
+  /** Our `setup-workspace` entry, and the command it runs ravi-hooks with. */
+  entry?: { node: JsonNode; command: string };
+  /** How `archive` holds our teardown: all of it, or as a prefix of the user's command. */
+  teardown?: { command: string; whole: boolean };
+}
+
+/** Reads the file; `commands` are the ravi-hooks commands our archive prefix may carry. */
+export function readConfig(text: string, commands: readonly (string | undefined)[]): AmuxConfig {
+  const root = parseStrictJson(text, FILE, HINT);
+  const setup = propertyValue(root, SETUP);
+  const archive = propertyValue(root, ARCHIVE);
+  if (setup && (setup.type !== 'array' || setup.children?.some((item) => item.type !== 'string'))) {
+    throw new AdapterError(`"${SETUP}" in ${FILE} must be an array of command strings`, { hint: HINT });
+  }
+  if (archive && archive.type !== 'string') {
+    throw new AdapterError(`"${ARCHIVE}" in ${FILE} must be a command string`, { hint: HINT });
+  }
+  const config: AmuxConfig = { root, setup, archive };
+  for (const node of setup?.children ?? []) {
+    const match = SETUP_PATTERN.exec(String(node.value));
+    if (match?.[1]) config.entry = { node, command: match[1] };
+  }
+  if (archive) {
+    const value = String(archive.value);
+    for (const candidate of new Set([config.entry?.command, ...commands])) {
+      if (candidate === undefined) continue;
+      if (value === teardownCommand(candidate)) config.teardown = { command: candidate, whole: true };
+      else if (value.startsWith(teardownPrefix(candidate)))
+        config.teardown = { command: candidate, whole: false };
+    }
+  }
+  return config;
+}
+
+/** The file we write when there is none. */
+export function createdFile(command: string): string {
+  const setup = JSON.stringify(setupCommand(command));
+  const archive = JSON.stringify(teardownCommand(command));
+  return `{\n  "${SETUP}": [\n    ${setup}\n  ],\n  "${ARCHIVE}": ${archive}\n}\n`;
+}
+
+/** `"setup-workspace": [ <entry> ]` laid out over three lines: how we add the key ourselves. */
+export function createdSetupProperty(entry: string, indent: string, unit: string, eol: string): string {
+  return `"${SETUP}": [${eol}${indent}${unit}${entry}${eol}${indent}]`;
+}
+
+/** Whether the array's text is exactly the property we added (so removal takes the key too). */
+export function isCreatedSetup(text: string, setup: JsonNode): boolean {
+  const raw = text.slice(setup.offset, setup.offset + setup.length);
+  return setup.children?.length === 1 && /^\[\r?\n[ \t]*"(?:[^"\\]|\\.)*"\r?\n[ \t]*\]$/.test(raw);
+}

@@ -1,0 +1,98 @@
+import { adapterOps, testAdapter } from '@ravi-hooks/adapter-contract';
+import { describe, expect, it } from 'vitest';
+import { amux } from '../src/index';
+
+const adapter = amux();
+const { context, apply, remove } = adapterOps(adapter);
+
+/** amux's README example. */
+const readme = `{
+  "setup-workspace": ["npm install", "cp $ROOT_WORKSPACE_PATH/.env.local .env.local"],
+  "run": "npm start",
+  "archive": "tar -czf archive.tar.gz ."
+}
+`;
+
+testAdapter(adapter, [
+  { name: 'absent file', text: null },
+  { name: "amux's README example", text: readme },
+  {
+    name: 'setup only, one command per line',
+    text: '{\n  "setup-workspace": [\n    "pnpm install"\n  ]\n}\n',
+  },
+  {
+    name: 'run only (foreign keys)',
+    text: '{\n  "run": "npm run dev -- --port $AMUX_PORT",\n  "on-done": "say done"\n}\n',
+  },
+  { name: 'empty object', text: '{}\n' },
+  { name: 'empty setup array and empty archive', text: '{"setup-workspace": [], "archive": ""}' },
+  { name: 'CRLF line endings', text: readme.replace(/\n/g, '\r\n') },
+  {
+    name: 'tab indentation',
+    text: '{\n\t"setup-workspace": [\n\t\t"npm ci"\n\t],\n\t"archive": "./scripts/archive.sh"\n}\n',
+  },
+  { name: 'no trailing newline', text: '{"run": "make dev", "archive": "make clean"}' },
+  {
+    name: 'Go-escaped strings (json.Marshal writes & as \\u0026)',
+    text: '{"archive": "make stop \\u0026\\u0026 make clean"}\n',
+  },
+  {
+    name: 'already installed',
+    installed: true,
+    text: '{\n  "setup-workspace": [\n    "npm ci",\n    "ravi-hooks provision --name-hint \\"$AMUX_WORKSPACE_NAME\\""\n  ],\n  "archive": "ravi-hooks teardown; make clean"\n}\n',
+  },
+  {
+    name: 'comments (amux parses strict JSON)',
+    invalid: true,
+    text: '{\n  // setup\n  "setup-workspace": ["npm ci"]\n}\n',
+  },
+  { name: 'trailing comma', invalid: true, text: '{"setup-workspace": ["npm ci",]}' },
+  { name: 'empty file', invalid: true, text: '' },
+  { name: 'setup-workspace is a string', invalid: true, text: '{"setup-workspace": "npm ci"}' },
+  { name: 'archive is not a string', invalid: true, text: '{"archive": ["make clean"]}' },
+]);
+
+describe('amux adapter', () => {
+  it('appends one setup entry and puts teardown in front of the archive command', () => {
+    expect(apply(readme)).toBe(`{
+  "setup-workspace": ["npm install", "cp $ROOT_WORKSPACE_PATH/.env.local .env.local", "ravi-hooks provision --name-hint \\"$AMUX_WORKSPACE_NAME\\""],
+  "run": "npm start",
+  "archive": "ravi-hooks teardown; tar -czf archive.tar.gz ."
+}
+`);
+  });
+
+  it('creates the file when there is none', () => {
+    expect(apply(null)).toBe(`{
+  "setup-workspace": [
+    "ravi-hooks provision --name-hint \\"$AMUX_WORKSPACE_NAME\\""
+  ],
+  "archive": "ravi-hooks teardown"
+}
+`);
+    expect(remove(apply(null))).toBeNull();
+  });
+
+  it('never duplicates the setup entry, even when the user moved it', () => {
+    const moved =
+      '{"setup-workspace": ["ravi-hooks provision --name-hint \\"$AMUX_WORKSPACE_NAME\\"", "npm ci"], "archive": "ravi-hooks teardown"}';
+    expect(apply(moved)).toBe(moved);
+    expect(remove(moved)).toBe('{"setup-workspace": ["npm ci"]}');
+  });
+
+  it("keeps the user's escapes byte for byte", () => {
+    const text = '{"archive": "make stop \\u0026\\u0026 make clean"}';
+    expect(apply(text)).toContain('"ravi-hooks teardown; make stop \\u0026\\u0026 make clean"');
+  });
+
+  it('adds new lines with the indentation the file uses', () => {
+    const tabs = '{\n\t"run": "make dev"\n}\n';
+    expect(apply(tabs)).toBe(
+      '{\n\t"run": "make dev",\n\t"setup-workspace": [\n\t\t"ravi-hooks provision --name-hint \\"$AMUX_WORKSPACE_NAME\\""\n\t],\n\t"archive": "ravi-hooks teardown"\n}\n',
+    );
+  });
+
+  it('says that amux will ask for trust again', () => {
+    expect(adapter.notes(context).join('\n')).toMatch(/trust/i);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * `ravi-hooks init <adapter>`: install (or `--remove`) an orchestrator adapter, or `--list`
+ * them with whether each is installed here.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
+import type { InstallResult } from '@ravi-hooks/core';
+import type { CliContext } from '../context';
+import type { Register } from './index';
+import { common, table } from './shared';
+
+interface InitOptions {
+  repo: string;
+  dryRun?: boolean;
+  remove?: boolean;
+  command?: string;
+  list?: boolean;
+}
+
+export const registerInit: Register = (program, contextFor) => {
+  common(
+    program
+      .command('init')
+      .description("install the hooks that give an orchestrator's workspaces their own identities")
+      .argument('[adapter]', 'amux, claude-squad, git, lalph or symphony')
+      .option('--repo <dir>', 'the repository (for symphony: the directory holding WORKFLOW.md)', '.')
+      .option('--dry-run', 'show the change as a diff and write nothing')
+      .option('--remove', 'take out exactly what init added')
+      .option('--command <cmd>', 'how the installed hooks call ravi-hooks (a shell command)')
+      .option('--list', 'list the adapters and whether each is installed here'),
+  ).action(async (name: string | undefined, opts: InitOptions, cmd) => {
+    const ctx = contextFor(cmd);
+    const core = await import('@ravi-hooks/core');
+    const { adapters, findAdapter } = await import('../adapters');
+    const dir = path.resolve(ctx.cwd, opts.repo);
+    const home = core.homeDir(ctx.env);
+    const command = installedCommand(ctx, opts.command, core.shQuote);
+    if (command === '' || /[\r\n]/.test(command))
+      throw new core.UsageError('--command must be one non-empty line');
+    if (opts.list) {
+      if (name !== undefined) throw new core.UsageError('--list takes no adapter name');
+      const statuses = await Promise.all(adapters.map((a) => core.adapterStatus(a, { dir, home, command })));
+      ctx.out.result({ adapters: statuses }, () =>
+        table(
+          ['ADAPTER', 'INSTALLED', 'WHAT IT DOES'],
+          statuses.map((s) => [s.name, s.problem ? '-' : s.installed ? 'yes' : 'no', s.description]),
+        ),
+      );
+      return;
+    }
+    if (name === undefined) {
+      throw new core.UsageError('name the adapter to install', {
+        hint: `ravi-hooks init <${adapters.map((a) => a.name).join('|')}>, or ravi-hooks init --list`,
+      });
+    }
+    const result = await core.installAdapter(findAdapter(name), {
+      dir,
+      home,
+      command,
+      remove: opts.remove ?? false,
+      dryRun: opts.dryRun ?? false,
+    });
+    ctx.out.result(result, () => describe(result));
+  });
+};
+
+/** `--command`, else `ravi-hooks` when it is on PATH, else this very node and bundle, quoted. */
+function installedCommand(
+  ctx: CliContext,
+  given: string | undefined,
+  quote: (value: string) => string,
+): string {
+  if (given !== undefined) return given.trim();
+  if (onPath('ravi-hooks', ctx.env.PATH ?? '')) return 'ravi-hooks';
+  return `${quote(process.execPath)} ${quote(ctx.self)}`;
+}
+
+function onPath(file: string, searchPath: string): boolean {
+  return searchPath.split(path.delimiter).some((dir) => {
+    if (dir === '') return false;
+    try {
+      const candidate = path.join(dir, file);
+      accessSync(candidate, constants.X_OK);
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+const verbs = {
+  apply: { create: 'created', update: 'updated', delete: 'deleted', unchanged: 'already up to date:' },
+  remove: {
+    create: 'created',
+    update: 'took ravi-hooks out of',
+    delete: 'deleted',
+    unchanged: 'nothing to remove in',
+  },
+} as const;
+
+function describe(result: InstallResult): string {
+  const mode = result.removed ? 'remove' : 'apply';
+  const lines: string[] = [];
+  if (result.dryRun) {
+    lines.push(`${result.adapter}: dry run, nothing written`);
+    for (const file of result.files) lines.push(file.diff || `${file.display}: no change`);
+    return lines.join('\n');
+  }
+  for (const file of result.files)
+    lines.push(`${result.adapter}: ${verbs[mode][file.action]} ${file.display}`);
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  if (result.notes.length > 0) lines.push('', 'Next:', ...result.notes.map((note) => `  - ${note}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,50 @@
+/**
+ * What an adapter gets to know about the place it installs into. Git facts come from asking
+ * git (`--git-path hooks` honours core.hooksPath and linked worktrees), never from reading
+ * `.git` ourselves.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { Adapter, AdapterContext } from '../adapters/types';
+import { UsageError } from '../errors';
+import { tryGit } from '../io/process';
+
+export interface ContextOptions {
+  /** The directory `init` was pointed at (`--repo`, else the cwd). */
+  dir: string;
+  /** The user's home directory. */
+  home: string;
+  /** How installed hooks call ravi-hooks, already shell-quoted. */
+  command: string;
+}
+
+export async function adapterContext(adapter: Adapter, options: ContextOptions): Promise<AdapterContext> {
+  const dir = await existingDirectory(options.dir);
+  const out = await tryGit(
+    ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-path', 'hooks'],
+    dir,
+  );
+  const [toplevel, hooks] = (out ?? '').split('\n').map((line) => line.trim());
+  const git = toplevel && hooks ? gitFacts(path.resolve(dir, hooks)) : undefined;
+  const root = adapter.root === 'directory' || !toplevel ? dir : await fsp.realpath(toplevel);
+  return { root, home: options.home, command: options.command, ...(git ? { git } : {}) };
+}
+
+/** husky (v9) points core.hooksPath at `.husky/_`, whose stubs run `.husky/<hook>`. */
+function gitFacts(hooksDir: string): NonNullable<AdapterContext['git']> {
+  const parent = path.dirname(hooksDir);
+  const husky = path.basename(hooksDir) === '_' && path.basename(parent) === '.husky';
+  return husky ? { hooksDir, huskyDir: parent } : { hooksDir };
+}
+
+async function existingDirectory(dir: string): Promise<string> {
+  try {
+    const real = await fsp.realpath(dir);
+    if ((await fsp.stat(real)).isDirectory()) return real;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${dir} is not a directory`, {
+    hint: 'pass --repo with the repository (or workspace) directory',
+  });
+}
