@@ -6,6 +6,8 @@
  * workspace directory whatever that command does (`cd`, `exit`, a trailing `# comment`),
  * the credentials are gone before an archive step can tar them up, and the status amux sees
  * stays the user's own. amux may run archive more than once; teardown is idempotent.
+ *
+ * Format read from andyrewlee/amux@53087c0e (internal/process/scripts.go, script_lifecycle.go, env.go).
  */
 import path from 'node:path';
 import {

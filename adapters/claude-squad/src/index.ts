@@ -3,6 +3,8 @@
  * tmux starts a session's program through the shell with cwd = the session's worktree, so
  * `<cmd> exec --provision -- claude` provisions that worktree (if nothing did yet) and runs
  * the agent with its identity.
+ *
+ * Format read from smtg-ai/claude-squad@434ca256 (config/config.go, session/tmux/tmux.go).
  */
 import path from 'node:path';
 import {

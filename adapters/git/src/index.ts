@@ -6,6 +6,8 @@
  * NOTE: the block does a cheap shell check before starting node, so ordinary checkouts cost
  * nothing, and it always ends with status 0: git hands a post-checkout hook's status to
  * `git worktree add`, and an orchestrator would take our failure for its own.
+ *
+ * Behaviour from githooks(5) (post-checkout) and git 2.39 (`git worktree add` runs it; remove runs nothing).
  */
 import path from 'node:path';
 import {

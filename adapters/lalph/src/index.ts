@@ -5,6 +5,8 @@
  *
  * NOTE: lalph's own template starts with `set -euo pipefail`. Our line is guarded with
  * `||` so a provisioning failure warns on stderr instead of aborting the user's setup.
+ *
+ * Format read from tim-smart/lalph@ea5f0044 (src/Worktree.ts, src/shared/lalphDirectory.ts).
  */
 import path from 'node:path';
 import {

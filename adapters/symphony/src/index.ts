@@ -5,6 +5,8 @@
  * come second); teardown goes at the start of `hooks.before_remove`, before anything can `cd`
  * away. Symphony runs hooks as `sh -lc <script>` in the workspace with no env vars and no
  * templating, so the name comes from the directory: the sanitized issue identifier.
+ *
+ * Format read from openai/symphony@1f3219bb (SPEC.md §5, §9.4; elixir/lib/symphony_elixir/workspace.ex).
  */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
