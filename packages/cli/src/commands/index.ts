@@ -9,6 +9,7 @@ import { registerHook } from './hook';
 import { registerInit } from './init';
 import { registerLog } from './log';
 import { registerProvision } from './provision';
+import { registerRavi } from './ravi';
 import { registerTeardown } from './teardown';
 import { registerWhich } from './which';
 import { registerWorktree } from './worktree';
@@ -26,6 +27,7 @@ export const commands: Register[] = [
   registerGc,
   registerLog,
   registerDoctor,
+  registerRavi,
   registerInit,
   registerHook,
   registerWorktree,

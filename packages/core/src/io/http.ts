@@ -1,0 +1,72 @@
+/**
+ * The only module that speaks HTTP. Node 20's global `fetch`, a timeout through
+ * AbortSignal, and a result that never throws for an HTTP status: callers decide what a
+ * status means. Network failures come back as `{ ok: false, network: … }` with a short
+ * reason (never the request headers, which carry keys).
+ */
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  /** JSON-serialisable body. */
+  body?: unknown;
+  /** @default 30_000 */
+  timeoutMs?: number;
+}
+
+export type HttpResponse =
+  | { network: false; status: number; headers: Headers; text: string }
+  | { network: true; status: 0; reason: string; timedOut: boolean };
+
+export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
+  const timeoutMs = request.timeoutMs ?? 30_000;
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: {
+        Accept: 'application/json',
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...request.headers,
+      },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    return { network: false, status: response.status, headers: response.headers, text };
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return {
+      network: true,
+      status: 0,
+      reason: timedOut ? `timed out after ${timeoutMs} ms` : networkReason(error),
+      timedOut,
+    };
+  }
+}
+
+/** `detail` of a JSON error body (Django REST style), one line and at most 200 characters. */
+export function errorDetail(text: string): string | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { detail?: unknown }).detail === 'string'
+    ) {
+      return (value as { detail: string }).detail.replace(/\s+/g, ' ').trim().slice(0, 200);
+    }
+  } catch {
+    // not JSON: the raw body is not shown (it may be an HTML error page)
+  }
+  return null;
+}
+
+// NOTE: undici wraps the interesting part (ECONNREFUSED, ENOTFOUND…) in `cause`.
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (cause && typeof cause.message === 'string') return cause.message.split('\n')[0] ?? 'network error';
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'network error') : 'network error';
+}
