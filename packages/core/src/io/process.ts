@@ -3,7 +3,8 @@
  * Errors surface execa's `shortMessage`, never `.message`, which embeds the child's output
  * (and so possibly keys).
  */
-import { execa, type Options } from 'execa';
+import { spawn } from 'node:child_process';
+import type { Options } from 'execa';
 import { RaviHooksError, redact } from '../errors';
 
 export interface RunOptions {
@@ -45,6 +46,9 @@ export async function run(
     encoding: 'utf8',
     killSignal: 'SIGKILL',
   };
+  // NOTE: execa is loaded on first use: the `ravi` shim and `exec` (agents' hot path) only
+  // need runInherit, and importing execa costs ~60 ms of start-up.
+  const { execa } = await import('execa');
   const result = await execa(file, args, execaOptions);
   const code = (result as { code?: string }).code;
   return {
@@ -67,25 +71,21 @@ export interface InheritResult {
  * Runs a command with the caller's stdin/stdout/stderr, for `exec` and the `ravi` shim.
  * The child's exit code is returned so the CLI can pass it through.
  */
-export async function runInherit(
+export function runInherit(
   file: string,
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<InheritResult> {
-  const result = await execa(file, args, {
-    cwd: options.cwd,
-    env: options.env,
-    extendEnv: false,
-    stdio: 'inherit',
-    reject: false,
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const missing = error.code === 'ENOENT' || error.code === 'EACCES';
+      resolve({ exitCode: missing ? 127 : 1, signal: undefined, notFound: missing });
+    });
+    child.on('close', (code, signal) => {
+      resolve({ exitCode: code ?? 1, signal: signal ?? undefined, notFound: false });
+    });
   });
-  const code = (result as { code?: string }).code;
-  if (code === 'ENOENT' || code === 'EACCES') return { exitCode: 127, signal: undefined, notFound: true };
-  return {
-    exitCode: typeof result.exitCode === 'number' ? result.exitCode : 1,
-    signal: result.signal ?? undefined,
-    notFound: false,
-  };
 }
 
 /** Runs git; throws a clean error when git itself fails. */
