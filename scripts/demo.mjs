@@ -5,7 +5,16 @@
 // (one way with `ravi-hooks worktree remove`, the other with plain git + `ravi-hooks gc`),
 // and prove nothing is left. Everything lives in a temp dir with its own HOME and state.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +25,8 @@ const base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ravi-hooks-demo-')
 const home = path.join(base, 'home');
 const repo = path.join(base, 'app');
 const globalConfig = path.join(home, '.ravi', 'config.json');
-const globalText = '{\n  "management_key": "ravi_mk_demo_never_touched",\n  "user_email": "you@example.invalid"\n}\n';
+const globalText =
+  '{\n  "management_key": "ravi_mk_demo_never_touched",\n  "user_email": "you@example.invalid"\n}\n';
 const env = {
   ...process.env,
   HOME: home,
@@ -40,7 +50,9 @@ const run = (cmd, args, cwd) =>
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.resume();
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
   });
 
 try {
@@ -49,7 +61,10 @@ try {
   mkdirSync(repo, { recursive: true });
   sh('git', ['init', '-q', '-b', 'main']);
   writeFileSync(path.join(repo, 'README.md'), '# app\n');
-  writeFileSync(path.join(repo, 'ravi-hooks.config.json'), '{\n  "provider": "local",\n  "name": "agent-{branch}",\n  "phone": true\n}\n');
+  writeFileSync(
+    path.join(repo, 'ravi-hooks.config.json'),
+    '{\n  "provider": "local",\n  "name": "agent-{branch}",\n  "phone": true\n}\n',
+  );
   sh('git', ['add', '-A']);
   sh('git', ['commit', '-q', '-m', 'init']);
 
@@ -61,8 +76,14 @@ try {
   const trees = names.map((n) => path.join(base, `app-${n}`));
   await Promise.all(names.map((n, i) => run('git', ['worktree', 'add', '-q', '-b', n, trees[i]], repo)));
   const rows = trees.map((t) => JSON.parse(ravi(['provision', t, '--json'])));
-  console.log(table(['worktree', 'identity', 'email', 'phone'], rows.map((r) => [path.basename(r.workspace), r.name, r.email, r.phone ?? '-'])));
-  if (new Set(rows.map((r) => r.uuid)).size !== 4 || rows.some((r) => r.created)) throw new Error('expected 4 hook-made identities');
+  console.log(
+    table(
+      ['worktree', 'identity', 'email', 'phone'],
+      rows.map((r) => [path.basename(r.workspace), r.name, r.email, r.phone ?? '-']),
+    ),
+  );
+  if (new Set(rows.map((r) => r.uuid)).size !== 4 || rows.some((r) => r.created))
+    throw new Error('expected 4 hook-made identities');
 
   step('ravi-hooks which, from a subdirectory of one worktree (the real ravi CLI would not walk up)');
   const nested = path.join(trees[1], 'src', 'deep');
@@ -70,7 +91,9 @@ try {
   console.log(`$ cd ${path.relative(base, nested)} && ravi-hooks which`);
   console.log(ravi(['which'], nested).trimEnd());
 
-  step('teardown: `ravi-hooks worktree remove` for two, plain `git worktree remove` + `ravi-hooks gc` for two');
+  step(
+    'teardown: `ravi-hooks worktree remove` for two, plain `git worktree remove` + `ravi-hooks gc` for two',
+  );
   for (const t of trees.slice(0, 2)) console.log(ravi(['worktree', 'remove', t]).trimEnd());
   for (const t of trees.slice(2)) sh('git', ['worktree', 'remove', '--force', t]);
   console.log(ravi(['gc']).trimEnd());
@@ -100,6 +123,10 @@ try {
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
