@@ -47,13 +47,30 @@ const sh = (cmd, args, cwd = repo) => execFileSync(cmd, args, { cwd, env, encodi
 const ravi = (args, cwd = repo) => sh(process.execPath, [cli, ...args], cwd);
 const run = (cmd, args, cwd) =>
   new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
     child.stdout.resume();
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(Object.assign(new Error(`${cmd} ${args.join(' ')} exited ${code}`), { stderr })),
     );
   });
+// NOTE: git itself races when several `worktree add` run in one repository (one may read
+// another's half-written commondir and give up before creating anything); retry that case.
+async function addWorktree(dir, branch) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run('git', ['worktree', 'add', '-q', dir, branch], repo);
+    } catch (error) {
+      if (attempt >= 4 || existsSync(dir) || !/commondir/.test(error.stderr ?? '')) throw error;
+    }
+  }
+}
 
 try {
   mkdirSync(path.dirname(globalConfig), { recursive: true, mode: 0o700 });
@@ -74,7 +91,8 @@ try {
   step('git worktree add x4, in parallel: the hook gives each new worktree its own identity');
   const names = ['billing', 'search', 'onboarding', 'docs'];
   const trees = names.map((n) => path.join(base, `app-${n}`));
-  await Promise.all(names.map((n, i) => run('git', ['worktree', 'add', '-q', '-b', n, trees[i]], repo)));
+  for (const n of names) sh('git', ['branch', n]);
+  await Promise.all(names.map((n, i) => addWorktree(trees[i], n)));
   const rows = trees.map((t) => JSON.parse(ravi(['provision', t, '--json'])));
   console.log(
     table(
