@@ -27,3 +27,4 @@ export { homeDir, resolveStateDir, type StatePaths, statePaths } from './state/p
 export type { LedgerRecord, OrphanRecord } from './state/records';
 export { type GitFacts, gitFacts, repoRootOf, worktreePaths } from './workspace/git';
 export { sanitizeName, validateName } from './workspace/names';
+export { exportSecrets, listSecrets, setSecret } from './ops/secrets';

@@ -10,6 +10,7 @@ import { registerInit } from './init';
 import { registerLog } from './log';
 import { registerProvision } from './provision';
 import { registerRavi } from './ravi';
+import { registerSecrets } from './secrets';
 import { registerTeardown } from './teardown';
 import { registerWhich } from './which';
 import { registerWorktree } from './worktree';
@@ -27,6 +28,7 @@ export const commands: Register[] = [
   registerGc,
   registerLog,
   registerDoctor,
+  registerSecrets,
   registerRavi,
   registerInit,
   registerHook,

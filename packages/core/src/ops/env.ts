@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type Resolution, resolveIdentity } from '../resolve/which';
 import { Ledger } from '../state/ledger';
 import { resolveStateDir, statePaths } from '../state/paths';
+import { dotenvQuote } from '../workspace/env-local';
 
 export interface IdentityEnv {
   RAVI_CONFIG_DIR: string;
@@ -53,7 +54,7 @@ export type EnvFormat = 'sh' | 'json' | 'dotenv';
 export function formatEnv(vars: Record<string, string>, format: EnvFormat): string {
   if (format === 'json') return `${JSON.stringify(vars, null, 2)}\n`;
   const lines = Object.entries(vars).map(([key, value]) =>
-    format === 'sh' ? `export ${key}=${shQuote(value)}` : `${key}=${dotenvValue(value)}`,
+    format === 'sh' ? `export ${key}=${shQuote(value)}` : `${key}=${dotenvQuote(value)}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -62,10 +63,4 @@ export function formatEnv(vars: Record<string, string>, format: EnvFormat): stri
 export function shQuote(value: string): string {
   if (value.length > 0 && /^[A-Za-z0-9_./:@%+=,-]+$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function dotenvValue(value: string): string {
-  if (!/['"\n\r\\$ #`]/.test(value)) return value;
-  if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\$/g, '\\$')}"`;
 }

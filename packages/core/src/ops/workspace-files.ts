@@ -21,7 +21,7 @@ import {
 import type { Identity, WorkspaceCredentials } from '../providers/types';
 import { readRaviConfig } from '../resolve/ravi-config';
 import type { LedgerRecord } from '../state/records';
-import { applySecretsBlock, removeSecretsBlock } from '../workspace/env-local';
+import { removeSecretsBlock, writeSecretsBlock } from '../workspace/env-local';
 import { ensureExcluded } from '../workspace/exclude';
 import type { GitFacts } from '../workspace/git';
 import { faultPoint } from './fault';
@@ -105,11 +105,7 @@ export async function writeWorkspaceFiles(
       await writeFileAtomically(file.path, file.content, { mode: file.mode, forceMode: true });
     else await writeSecretFile(file.path, file.content);
   }
-  if (envLocal) {
-    const secrets = await engine.provider.secrets(identity, credentials);
-    const current = await readTextIfExists(envLocal);
-    await writeFileAtomically(envLocal, applySecretsBlock(current, secrets), { mode: 0o600 });
-  }
+  if (envLocal) await writeSecretsBlock(workspace, await engine.provider.secrets(identity, credentials));
   if (input.git) await ensureExcluded(engine.paths, input.git.commonDir, [...excludes]);
   return planned;
 }

@@ -71,6 +71,8 @@ export interface Provider {
   get(uuid: string): Promise<Identity | null>;
   /** Secrets of the identity as KEY → value, for `.env.local` export. */
   secrets(identity: Identity, credentials: WorkspaceCredentials): Promise<Record<string, string>>;
+  /** Creates or updates one secret of the identity (an upsert, like `ravi secrets set`). */
+  setSecret(identity: Identity, credentials: WorkspaceCredentials, key: string, value: string): Promise<void>;
 }
 
 export interface ProviderContext {

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { assertInside, readTextIfExists, writeFileAtomically } from '../io/files';
+
 /**
  * The `.env.local` block for `exportSecrets`. We own only the marked block; whatever the
  * user keeps in `.env.local` stays byte for byte, and removing the block restores it.
@@ -5,10 +8,14 @@
 const BEGIN = '# >>> ravi-hooks secrets >>>';
 const END = '# <<< ravi-hooks secrets <<<';
 
-/** Quotes a value for dotenv: single quotes when safe, else double quotes with escapes. */
+/**
+ * Quotes a value for dotenv: bare when plain, single quotes when possible (never expanded,
+ * even by dotenv-expand), else double quotes with `\\ " \n \r $` escaped.
+ */
 export function dotenvQuote(value: string): string {
+  if (!/['"\n\r\\$ #`]/.test(value)) return value;
   if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\$/g, '\\$')}"`;
 }
 
 export function applySecretsBlock(current: string | null, secrets: Record<string, string>): string {
@@ -36,4 +43,13 @@ export function removeSecretsBlock(current: string | null): string | null {
   if (current[end] === '\n') end += 1;
   const rest = current.slice(0, start) + current.slice(end);
   return rest.length === 0 ? null : rest;
+}
+
+/** (Re)writes our block in `<workspace>/.env.local` with `secrets`; a new file is 0600. */
+export async function writeSecretsBlock(workspace: string, secrets: Record<string, string>): Promise<string> {
+  const file = path.join(workspace, '.env.local');
+  await assertInside(workspace, file);
+  const current = await readTextIfExists(file);
+  await writeFileAtomically(file, applySecretsBlock(current, secrets), { mode: 0o600 });
+  return file;
 }

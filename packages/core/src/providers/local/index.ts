@@ -11,9 +11,7 @@ import { type LocalIdentity, LocalStore } from './store';
 
 export const LOCAL_EMAIL_DOMAIN = 'ravi-local.invalid';
 
-export function createLocalProvider(context: ProviderContext): Provider & {
-  setSecret(uuid: string, key: string, value: string): Promise<void>;
-} {
+export function createLocalProvider(context: ProviderContext): Provider {
   const store = new LocalStore(path.join(context.stateDir, 'local'));
   const toIdentity = (i: LocalIdentity): Identity => ({
     uuid: i.uuid,
@@ -78,12 +76,7 @@ export function createLocalProvider(context: ProviderContext): Provider & {
     async secrets(identity) {
       return { ...(await mustRead(identity.uuid)).secrets };
     },
-    async setSecret(uuid, key, value) {
-      if (!/^[A-Z][A-Z0-9_]*$/.test(key)) {
-        throw new ProviderError('E_PROVIDER', `secret key "${key}" is invalid`, {
-          hint: 'use upper-case letters, digits and underscores, starting with a letter',
-        });
-      }
+    async setSecret({ uuid }, _credentials, key, value) {
       // NOTE: a read-modify-write of one identity's own file; secrets are set by one
       // agent at a time per identity, not by the concurrent provisioning path.
       const identity = await mustRead(uuid);

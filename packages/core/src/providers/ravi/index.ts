@@ -5,7 +5,7 @@
  */
 import { ProviderError } from '../../errors';
 import { statePaths } from '../../state/paths';
-import type { Identity, Provider, ProviderContext } from '../types';
+import type { Identity, Provider, ProviderContext, WorkspaceCredentials } from '../types';
 import { findBinary, shimDirs } from './bin';
 import { createIdentity } from './create';
 import { mintCredentials } from './credentials';
@@ -14,7 +14,7 @@ import { INSTALL_HINT, LOGIN_HINT, UPGRADE_HINT } from './hints';
 import { toIdentity } from './identity';
 import { type KeyConfig, managementKey, withKeyDir } from './keys';
 import { type CallTarget, call, retrying, retryPolicy } from './runner';
-import { identityListSchema, secretsListSchema } from './schemas';
+import { identityListSchema, secretSchema, secretsListSchema } from './schemas';
 import { resolveSettings } from './settings';
 import { raviStatus } from './status';
 import { probeGeneration } from './version';
@@ -104,16 +104,28 @@ export function createRaviProvider(context: ProviderContext): Provider {
       return (await list()).find((i) => i.uuid === uuid) ?? null;
     },
     async secrets(identity, credentials) {
-      const key = credentials.identity_key;
-      if (!key) {
-        const hint = 'provision the workspace again';
-        throw new ProviderError('E_PROVIDER', `no identity key for ${identity.uuid}`, { hint });
-      }
+      const key = identityKeyOf(identity, credentials);
       const config = { identity_key: key, identity_uuid: identity.uuid, identity_name: identity.name };
       const entries = await inKeyDir(config, (t) =>
         retrying(policy, () => call(t, ['secrets', 'list'], secretsListSchema)),
       );
       return Object.fromEntries(entries.map((e) => [e.key, e.value]));
     },
+    async setSecret(identity, credentials, key, value) {
+      const config = { identity_key: identityKeyOf(identity, credentials), identity_uuid: identity.uuid };
+      await inKeyDir(config, (t) =>
+        retrying(policy, () => call(t, ['secrets', 'set', key, value], secretSchema)),
+      );
+    },
   };
+}
+
+function identityKeyOf(identity: Identity, credentials: WorkspaceCredentials): string {
+  const key = credentials.identity_key;
+  if (!key) {
+    throw new ProviderError('E_PROVIDER', `no identity key for ${identity.uuid}`, {
+      hint: 'provision the workspace again',
+    });
+  }
+  return key;
 }

@@ -45,18 +45,19 @@ export const phoneSchema = z.object({
   created_dt: z.string(),
 });
 
+/** One secret entry: `secrets set` prints it, `secrets list` prints an array of them. */
+export const secretSchema = z.object({
+  uuid: z.string(),
+  key: z.string(),
+  value: z.string(),
+  notes: z.string().optional(),
+  created_dt: z.string().optional(),
+  updated_dt: z.string().optional(),
+});
+
 /** `secrets list`. */
 export const secretsListSchema = z
-  .array(
-    z.object({
-      uuid: z.string(),
-      key: z.string(),
-      value: z.string(),
-      notes: z.string().optional(),
-      created_dt: z.string().optional(),
-      updated_dt: z.string().optional(),
-    }),
-  )
+  .array(secretSchema)
   .nullable()
   .transform((list) => list ?? []);
 
