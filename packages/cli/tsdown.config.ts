@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 
+const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const literal = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 // NOTE: workspace packages are bundled from their TypeScript sources (the `source`
-// condition); third-party dependencies stay external and load lazily per command, which
-// keeps `ravi-hooks which` well under 100 ms when it runs inside a git hook.
+// condition), and so are the third-party dependencies: loading them as separate packages
+// (zod and execa are hundreds of small ES modules each, resolved and compiled one by one)
+// cost ~150 ms per process, twice the whole budget of a git hook (bench/, docs/performance.md).
+// Commands still load their code lazily, per chunk, so `ravi-hooks which` stays small.
 export default defineConfig({
   entry: { cli: 'src/cli.ts' },
   format: 'esm',
@@ -13,7 +21,10 @@ export default defineConfig({
   dts: false,
   sourcemap: false,
   deps: {
-    alwaysBundle: [/^@ravi-hooks\//],
+    alwaysBundle: [
+      /^@ravi-hooks\//,
+      ...Object.keys(dependencies).map((d) => new RegExp(`^${literal(d)}(/|$)`)),
+    ],
     // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
     neverBundle: ['typescript'],
   },

@@ -49,6 +49,19 @@ describe('bad input is refused with exit 2, one line, nothing written', () => {
     expect(readdirSync(sb.state)).toEqual([]);
   });
 
+  it('a read-only .ravi: refused before any identity is created (found by test/stress)', async () => {
+    const sb = sandbox();
+    const dir = testdir({ '.ravi': null });
+    const ravi = path.join(dir, '.ravi');
+    if (process.getuid?.() === 0) {
+      execFileSync('chattr', ['+i', ravi]);
+      immutable.push(ravi);
+    } else execFileSync('chmod', ['0555', ravi]);
+    await expectRejected(['provision', dir], sb.env, /\.ravi is not writable/);
+    expect(readdirSync(ravi)).toEqual([]);
+    expect(readdirSync(sb.state)).not.toContain('local');
+  });
+
   for (const [label, content] of [
     ['truncated JSON', '{"identity_uuid": "abc'],
     ['a JSON array', '[]'],
@@ -85,6 +98,18 @@ describe('bad input is refused with exit 2, one line, nothing written', () => {
     const sb = sandbox();
     const dir = testdir({ '.ravi-hooksrc.yaml': 'provider: [local\n' });
     await expectRejected(['provision', dir], sb.env, /\.ravi-hooksrc\.yaml/);
+  });
+
+  it('an unparseable config says what the parser found, not just the file name (found by test/stress)', async () => {
+    const sb = sandbox();
+    const json = testdir({ 'ravi-hooks.config.json': '{"provider": "lo' });
+    await expectRejected(
+      ['provision', json],
+      sb.env,
+      /is invalid: Unterminated string in JSON at position 16 \(/,
+    );
+    const yaml = testdir({ '.ravi-hooksrc.yaml': 'provider: !!js/function "f"\n' });
+    await expectRejected(['provision', yaml], sb.env, /is invalid: unknown tag .*js\/function/);
   });
 
   it('a code config inside a repository is not run unless the user opted in', async () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cliPath = path.join(repoRoot, 'packages/cli/dist/cli.mjs');
+/** RAVI_HOOKS_TEST_CLI: a private copy of the bundle (the stress suite's, see test/stress/support). */
+export const cliPath = process.env.RAVI_HOOKS_TEST_CLI || path.join(repoRoot, 'packages/cli/dist/cli.mjs');
 
 export interface CliResult {
   code: number;

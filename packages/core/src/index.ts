@@ -15,6 +15,7 @@ export { type EnvFormat, formatEnv, type IdentityEnv, identityEnv, shQuote } fro
 export { type FleetItem, type FleetOptions, fleetProvision, fleetTeardown } from './ops/fleet';
 export { type GcEntry, type GcOptions, type GcResult, gc } from './ops/gc';
 export { type ExtraFiles, type ProvisionOptions, type ProvisionResult, provision } from './ops/provision';
+export { exportSecrets, listSecrets, setSecret } from './ops/secrets';
 export { type TeardownOptions, type TeardownResult, teardown } from './ops/teardown';
 export { createLocalProvider, LOCAL_EMAIL_DOMAIN } from './providers/local/index';
 export { createProvider } from './providers/registry';
@@ -27,4 +28,3 @@ export { homeDir, resolveStateDir, type StatePaths, statePaths } from './state/p
 export type { LedgerRecord, OrphanRecord } from './state/records';
 export { type GitFacts, gitFacts, repoRootOf, worktreePaths } from './workspace/git';
 export { sanitizeName, validateName } from './workspace/names';
-export { exportSecrets, listSecrets, setSecret } from './ops/secrets';

@@ -26,7 +26,7 @@ export const registerHook: Register = (program, contextFor) => {
       const facts = await core.gitFacts(ctx.cwd);
       if (!facts?.linkedWorktree) return;
       workspace = facts.toplevel;
-      const result = await core.provision({ workspace, cwd: ctx.cwd, env: ctx.env });
+      const result = await core.provision({ workspace, cwd: ctx.cwd, env: ctx.env, git: facts });
       if (ctx.out.json) ctx.out.result(result, () => '');
     } catch (error) {
       const { RaviHooksError, toRaviHooksError } = await import('@ravi-hooks/core');

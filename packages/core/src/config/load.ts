@@ -5,8 +5,9 @@
  * the user opted in (RAVI_HOOKS_TRUST_CODE_CONFIG=1 or `trustCodeConfig` in their own
  * user-level config).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
+import type { Loader } from 'cosmiconfig';
 import { ConfigError, InputError } from '../errors';
 import { homeDir } from '../state/paths';
 import { configSchema, defaults, providerNames, type RaviHooksConfig, type ResolvedConfig } from './schema';
@@ -81,8 +82,11 @@ async function loadUserConfig(env: NodeJS.ProcessEnv): Promise<Found> {
   const dir = env.XDG_CONFIG_HOME
     ? path.join(env.XDG_CONFIG_HOME, MODULE)
     : path.join(homeDir(env), '.config', MODULE);
+  const places = ['config.json', 'config.yaml', 'config.yml'];
+  if (!anyConfigFile(dir, dir, places)) return { config: null, file: null };
+  const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig(MODULE, {
-    searchPlaces: ['config.json', 'config.yaml', 'config.yml'],
+    searchPlaces: places,
     searchStrategy: 'none',
     cache: false,
   });
@@ -91,6 +95,8 @@ async function loadUserConfig(env: NodeJS.ProcessEnv): Promise<Found> {
 }
 
 async function loadProjectConfig(from: string, stopDir: string, trustCode: boolean): Promise<Found> {
+  if (!anyConfigFile(from, stopDir, [...dataPlaces, ...codePlaces])) return { config: null, file: null };
+  const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
   const refuse: Loader = (filepath) => {
     throw new ConfigError(`refusing to run code config ${filepath} from a repository`, {
       hint: 'use ravi-hooks.config.json/.yaml, or opt in with RAVI_HOOKS_TRUST_CODE_CONFIG=1',
@@ -110,18 +116,57 @@ async function loadProjectConfig(from: string, stopDir: string, trustCode: boole
   return validate(result);
 }
 
+/**
+ * Whether any search place exists from `from` up to `stopDir` (a package.json only when it
+ * mentions us). NOTE: most workspaces have no config file, and loading cosmiconfig (with its
+ * YAML and JSON parsers and code frames) to find that out cost a git hook ~15 ms.
+ */
+function anyConfigFile(from: string, stopDir: string, places: string[]): boolean {
+  const stop = path.resolve(stopDir);
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    for (const place of places) {
+      const file = path.join(dir, place);
+      if (place === 'package.json' ? mentionsUs(file) : existsSync(file)) return true;
+    }
+    if (dir === stop || path.dirname(dir) === dir) return false;
+  }
+}
+
+function mentionsUs(packageJson: string): boolean {
+  try {
+    return readFileSync(packageJson, 'utf8').includes(`"${MODULE}"`);
+  } catch {
+    return false;
+  }
+}
+
 async function guard<T>(fn: () => Promise<T>, where: string): Promise<T> {
   try {
     return await fn();
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const file = (error as { filepath?: string }).filepath ?? where;
-    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    const reason = parserReason((error as Error).message);
     throw new ConfigError(`config ${file} is invalid: ${reason}`, {
       cause: error,
       hint: 'fix the file and try again',
     });
   }
+}
+
+/**
+ * The parser's own words from cosmiconfig's message, which is `JSON Error in <file>:`, a
+ * code frame, then the reason (the first line alone said nothing). The echo of the whole
+ * input that parse-json appends is cut off.
+ */
+function parserReason(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(>|\d+ \||\||-*\^)/.test(line));
+  const [head, next] = lines;
+  const reason = head?.endsWith(':') && next ? next : (head ?? 'unreadable');
+  return reason.replace(/ while parsing .*$/, '').slice(0, 200);
 }
 
 function validate(result: { config: unknown; filepath: string; isEmpty?: boolean } | null): Found {

@@ -5,7 +5,6 @@
  */
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import fse from 'fs-extra';
 import { RaviHooksError, WorkspaceError } from '../errors';
 import { atomicWrite, tempDirPrefix } from './atomic';
 
@@ -31,8 +30,26 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
+/** How many files `readTextFiles` keeps open at once. */
+const READ_AT_ONCE = 64;
+
+/**
+ * Reads many files (null for each that does not exist), a bounded number at a time.
+ * NOTE: one readFile per file all at once runs out of file descriptors (EMFILE) past
+ * `ulimit -n`: 1024 on most Linux desktops, 256 on macOS, far below a 10,000-record ledger.
+ */
+export async function readTextFiles(files: string[]): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) out[i] = await readTextIfExists(files[i] as string);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, files.length) }, worker));
+  return out;
+}
+
 export async function ensureDir(dir: string, mode = 0o755): Promise<void> {
-  await fse.mkdirp(dir, { mode });
+  await fsp.mkdir(dir, { recursive: true, mode });
 }
 
 /** Atomically replaces `file` with `content`. */
@@ -120,7 +137,9 @@ export async function removeDirIfEmpty(dir: string): Promise<boolean> {
 
 /** Removes a whole tree we own (temp dirs, test state). Never call it on user paths. */
 export async function removeTree(dir: string): Promise<void> {
-  await fse.remove(dir);
+  // NOTE: loaded on first use: fs-extra (graceful-fs) is not needed on the hook's hot path
+  const { remove } = await import('fs-extra');
+  await remove(dir);
 }
 
 export async function makeTempDir(prefix: string, parent: string): Promise<string> {

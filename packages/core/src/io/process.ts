@@ -3,7 +3,7 @@
  * Errors surface execa's `shortMessage`, never `.message`, which embeds the child's output
  * (and so possibly keys).
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { Options } from 'execa';
 import { RaviHooksError, redact } from '../errors';
 
@@ -90,7 +90,7 @@ export function runInherit(
 
 /** Runs git; throws a clean error when git itself fails. */
 export async function git(args: readonly string[], cwd: string): Promise<string> {
-  const result = await run('git', args, { cwd, timeoutMs: 15_000 });
+  const result = await runGit(args, cwd);
   if (result.notFound) {
     throw new RaviHooksError('E_INTERNAL', 'git is not installed', { hint: 'install git and try again' });
   }
@@ -102,8 +102,31 @@ export async function git(args: readonly string[], cwd: string): Promise<string>
 
 /** Runs git, returning null instead of throwing when it fails (e.g. not a repository). */
 export async function tryGit(args: readonly string[], cwd: string): Promise<string | null> {
-  const result = await run('git', args, { cwd, timeoutMs: 15_000 });
+  const result = await runGit(args, cwd);
   return result.exitCode === 0 ? result.stdout : null;
+}
+
+/**
+ * git through plain execFile: it runs in every provision (and so inside the git hook),
+ * where loading execa for a few short `git rev-parse` calls cost ~20 ms of the budget.
+ */
+function runGit(
+  args: readonly string[],
+  cwd: string,
+): Promise<Pick<RunResult, 'exitCode' | 'stdout' | 'stderr' | 'notFound'>> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      args,
+      { cwd, timeout: 15_000, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        const missing = code === 'ENOENT' || code === 'EACCES';
+        const exitCode = error === null ? 0 : typeof code === 'number' ? code : missing ? 127 : 1;
+        resolve({ exitCode, stdout, stderr, notFound: missing });
+      },
+    );
+  });
 }
 
 export function firstLine(text: string): string {

@@ -9,9 +9,11 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { createEngine, type Engine, type EngineOptions, providerFor } from '../engine';
 import { isRaviHooksError, toRaviHooksError } from '../errors';
+import { sweepTemps } from '../io/atomic';
 import { readRaviConfig } from '../resolve/ravi-config';
 import { recordEvent } from '../state/events';
 import { abandoned, withLock } from '../state/lock';
+import type { StatePaths } from '../state/paths';
 import type { LedgerRecord, OrphanRecord } from '../state/records';
 import { worktreePaths } from '../workspace/git';
 import { reconcileRecord } from './reconcile-record';
@@ -48,6 +50,7 @@ export async function gc(options: GcOptions = {}): Promise<GcResult> {
   const result: GcResult = { dryRun, removed: [], kept: 0, owed: [] };
   const worktrees = new Map<string, Promise<Set<string> | null>>();
   const limit = pLimit(engine.config.concurrency);
+  if (!dryRun) await sweepState(engine.paths);
 
   const records = await engine.ledger.list();
   await Promise.all(
@@ -59,9 +62,10 @@ export async function gc(options: GcOptions = {}): Promise<GcResult> {
           return;
         }
         const entry = await settle(engine, record, why, dryRun);
+        // NOTE: a settle that failed says identityDeleted: false even without a uuid, so it
+        // lands in `owed` (exit 1) and its record waits for the next gc
         if (entry === null) result.kept += 1;
-        else
-          (dryRun || entry.identityDeleted || entry.uuid === null ? result.removed : result.owed).push(entry);
+        else (dryRun || entry.identityDeleted ? result.removed : result.owed).push(entry);
       }),
     ),
   );
@@ -70,6 +74,12 @@ export async function gc(options: GcOptions = {}): Promise<GcResult> {
     (dryRun || entry.identityDeleted ? result.removed : result.owed).push(entry);
   }
   return result;
+}
+
+/** Temp files and key dirs that killed runs left in the state dir (their owner is dead). */
+async function sweepState(paths: StatePaths): Promise<void> {
+  const dirs = [paths.ledgerDir, paths.orphansDir, paths.tmpDir, path.join(paths.localDir, 'identities')];
+  for (const dir of dirs) await sweepTemps(dir);
 }
 
 /** Why a record no longer describes a live workspace, or null when it still does. */

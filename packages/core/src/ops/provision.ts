@@ -39,6 +39,8 @@ export interface ProvisionOptions extends EngineOptions {
   extraFiles?: ExtraFiles[];
   /** Reuse an engine (fleet); otherwise one is created for this workspace. */
   engine?: Engine;
+  /** What git said about the workspace, when the caller already asked (the git hook). */
+  git?: GitFacts | null;
 }
 
 export interface ProvisionResult {
@@ -57,7 +59,7 @@ export async function provision(options: ProvisionOptions = {}): Promise<Provisi
   const explicitName = options.name === undefined ? undefined : validateName(options.name);
   // a malformed or foreign config is reported before anything else happens
   const existingBefore = readWorkspaceConfig(workspace);
-  const git = await gitFacts(workspace);
+  const git = options.git !== undefined ? options.git : await gitFacts(workspace);
   const engine =
     options.engine ?? (await createEngine({ from: workspace, stopDir: git?.toplevel ?? workspace }, options));
   const extraFiles = options.extraFiles ?? [];

@@ -7,7 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { RaviHooksError } from '../errors';
-import { readTextIfExists, removeFile, writeSecretFile } from '../io/files';
+import { readTextFiles, readTextIfExists, removeFile, writeSecretFile } from '../io/files';
 import { type StatePaths, workspaceKey } from './paths';
 import { type LedgerRecord, type OrphanRecord, orphanSchema, recordSchema } from './records';
 
@@ -32,8 +32,10 @@ export class Ledger {
 
   async list(): Promise<LedgerRecord[]> {
     const files = await listJson(this.paths.ledgerDir);
-    const records = await Promise.all(files.map((f) => this.readRecord(f)));
-    return records.filter((r): r is LedgerRecord => r !== null);
+    const texts = await readTextFiles(files);
+    return texts.flatMap((text, i) =>
+      text === null ? [] : [parseState(recordSchema, text, files[i] as string)],
+    );
   }
 
   async putOrphan(orphan: OrphanRecord): Promise<void> {
@@ -49,13 +51,10 @@ export class Ledger {
 
   async orphans(): Promise<OrphanRecord[]> {
     const files = await listJson(this.paths.orphansDir);
-    const out: OrphanRecord[] = [];
-    for (const file of files) {
-      const text = await readTextIfExists(file);
-      if (text === null) continue;
-      out.push(parseState(orphanSchema, text, file));
-    }
-    return out;
+    const texts = await readTextFiles(files);
+    return texts.flatMap((text, i) =>
+      text === null ? [] : [parseState(orphanSchema, text, files[i] as string)],
+    );
   }
 
   private async readRecord(file: string): Promise<LedgerRecord | null> {

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RaviHooksError } from '../errors';
+import { pidAlive } from '../io/atomic';
 import { ensureDir, removeTree } from '../io/files';
 import { type StatePaths, workspaceKey } from './paths';
 
@@ -68,15 +69,5 @@ export async function withLock<T>(
     return await fn();
   } finally {
     await release().catch(() => undefined);
-  }
-}
-
-/** Whether a process with this pid exists on this machine. */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

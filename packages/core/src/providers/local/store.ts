@@ -6,7 +6,13 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { createExclusive, readTextIfExists, removeFile, writeSecretFile } from '../../io/files';
+import {
+  createExclusive,
+  readTextFiles,
+  readTextIfExists,
+  removeFile,
+  writeSecretFile,
+} from '../../io/files';
 
 export const localIdentitySchema = z.object({
   uuid: z.uuid(),
@@ -54,10 +60,12 @@ export class LocalStore {
     } catch {
       return [];
     }
-    const list = await Promise.all(
-      names.filter((n) => n.endsWith('.json')).map((n) => this.read(n.slice(0, -5))),
-    );
-    return list.filter((i): i is LocalIdentity => i !== null);
+    const uuids = names.filter((n) => /^[0-9a-f-]{36}\.json$/.test(n)).map((n) => n.slice(0, -5));
+    const texts = await readTextFiles(uuids.map((uuid) => this.file(uuid)));
+    return texts.flatMap((text) => {
+      const parsed = text === null ? null : localIdentitySchema.safeParse(safeJson(text));
+      return parsed?.success ? [parsed.data] : [];
+    });
   }
 
   /** Claims a phone number for `uuid`; false when another identity already holds it. */

@@ -1,0 +1,43 @@
+/**
+ * A ravi CLI emulator with its loopback API for one benchmarked pattern: fresh state, a
+ * HOME logged in as `ravi auth login` leaves it, `ravi` first on PATH. Closed at exit.
+ */
+import path from 'node:path';
+import { createEmulator } from '../../packages/ravi-emulator/src/index.mjs';
+
+const open = [];
+process.on('exit', () => {
+  for (const emu of open) if (process.env.BENCH_KEEP !== '1') emu.cleanup();
+});
+
+/** @param {{ latencyMs: number }} options @param {{ env: NodeJS.ProcessEnv, state: string }} sb */
+export async function emulated(options, sb) {
+  const emu = createEmulator({ latencyMs: options.latencyMs });
+  const server = await emu.startServer();
+  open.push(emu);
+  return {
+    emu,
+    server,
+    /** For ravi-hooks and for the seed scripts alike (they only need `ravi` on PATH). */
+    env: {
+      ...sb.env,
+      ...emu.env,
+      RAVI_BIN: emu.ravi,
+      RAVI_HOOKS_API_URL: server.url,
+      RAVI_HOOKS_PROVIDER: 'ravi',
+      RAVI_HOOKS_STATE_DIR: path.join(sb.state, 'ravi'),
+    },
+    /** `ravi` invocations so far, by command (`identity create`, `get email`, …). */
+    calls() {
+      const counts = {};
+      for (const { argv } of emu.argv()) {
+        const key = argv
+          .filter((a) => !a.startsWith('-'))
+          .slice(0, 2)
+          .join(' ');
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return counts;
+    },
+  };
+}
