@@ -12,6 +12,7 @@ import { benchCalls } from './calls.mjs';
 import { benchColdStart } from './cold-start.mjs';
 import { benchFleet } from './fleet.mjs';
 import { benchHook } from './hook.mjs';
+import { closeEmulators } from './lib/emulator.mjs';
 import { machine } from './lib/machine.mjs';
 import { ms, ratio, sec } from './lib/measure.mjs';
 import { benchScale } from './scale.mjs';
@@ -119,6 +120,7 @@ if (only.has('scale')) {
   }
 }
 
+await closeEmulators();
 results.loadAfter = machine().load;
 out(`\nload average after: ${results.loadAfter.join(' ')}`);
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`);

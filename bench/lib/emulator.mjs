@@ -7,14 +7,19 @@ import { createEmulator } from '../../packages/ravi-emulator/src/index.mjs';
 
 const open = [];
 process.on('exit', () => {
-  for (const emu of open) if (process.env.BENCH_KEEP !== '1') emu.cleanup();
+  for (const { emu } of open) if (process.env.BENCH_KEEP !== '1') emu.cleanup();
 });
+
+/** Stops every emulator's HTTP server (they would keep the process alive). */
+export async function closeEmulators() {
+  for (const { server } of open.splice(0)) await server.close();
+}
 
 /** @param {{ latencyMs: number }} options @param {{ env: NodeJS.ProcessEnv, state: string }} sb */
 export async function emulated(options, sb) {
   const emu = createEmulator({ latencyMs: options.latencyMs });
   const server = await emu.startServer();
-  open.push(emu);
+  open.push({ emu, server });
   return {
     emu,
     server,

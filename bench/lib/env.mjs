@@ -16,7 +16,7 @@ const made = [];
 process.on('exit', () => {
   for (const dir of made) {
     if (process.env.BENCH_KEEP === '1') console.error(`BENCH_KEEP: ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   }
 });
 

@@ -154,6 +154,10 @@ export function redact(text: string): string {
   return out;
 }
 
+/** One line, without terminal colour escapes (parsers colour their code frames when CI=true). */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }

@@ -160,7 +160,10 @@ async function guard<T>(fn: () => Promise<T>, where: string): Promise<T> {
  * input that parse-json appends is cut off.
  */
 function parserReason(message: string): string {
+  // NOTE: the code frame is coloured when CI=true or FORCE_COLOR is set; strip the escapes
+  // so neither the frame filter nor the user's terminal ever sees them
   const lines = message
+    .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/^(>|\d+ \||\||-*\^)/.test(line));
