@@ -20,6 +20,9 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: false,
+  // NOTE: half the bytes to parse on every start (1.25 MB → 0.6 MB), ~10 ms of a git hook's
+  // 150 ms budget; errors carry their own names and messages, never a stack, to users
+  minify: true,
   deps: {
     alwaysBundle: [
       /^@ravi-hooks\//,
