@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { identityJson } from './api/identities.mjs';
 import { handleRequest } from './api/router.mjs';
 import { encodeConfig } from './cli/config.mjs';
 import { readLog } from './logs.mjs';
@@ -20,12 +21,7 @@ export const RAVI_BIN = fileURLToPath(new URL('../bin/ravi', import.meta.url));
 
 /** Public view of an identity: the server's JSON plus its account. */
 const publicIdentity = (/** @type {import('./state/store.mjs').IdentityRecord} */ i) => ({
-  uuid: i.uuid,
-  name: i.name,
-  inbox: i.inbox,
-  phone: i.phone,
-  created_dt: i.created_dt,
-  updated_dt: i.updated_dt,
+  ...identityJson(i),
   account: i.account,
 });
 
