@@ -25,6 +25,20 @@ export interface ProviderCapabilities {
   secrets: boolean;
   /** `create` honours `CreateRequest.tag` and `list` returns it, so orphans match exactly. */
   tags: boolean;
+  /** `messages` returns the identity's received email and SMS (`inbox`, `otp`). */
+  inbox: boolean;
+}
+
+/** One received email or SMS, as `inbox --json` prints it. */
+export interface InboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  from: string;
+  to: string;
+  subject: string | null;
+  body: string;
+  /** ISO-8601. */
+  receivedAt: string;
 }
 
 export interface CreateRequest {
@@ -73,6 +87,14 @@ export interface Provider {
   secrets(identity: Identity, credentials: WorkspaceCredentials): Promise<Record<string, string>>;
   /** Creates or updates one secret of the identity (an upsert, like `ravi secrets set`). */
   setSecret(identity: Identity, credentials: WorkspaceCredentials, key: string, value: string): Promise<void>;
+  /** The identity's received messages, newest first (present when `capabilities.inbox`). */
+  messages?(
+    identity: Identity,
+    credentials: WorkspaceCredentials,
+    options?: { since?: string; limit?: number },
+  ): Promise<InboxMessage[]>;
+  /** Calls `onChange` when new messages may have arrived (push where possible); returns unsubscribe. */
+  watchMessages?(identity: Identity, onChange: () => void): () => void;
 }
 
 export interface ProviderContext {

@@ -29,7 +29,7 @@ export function createLocalProvider(context: ProviderContext): Provider {
 
   return {
     name: 'local',
-    capabilities: { delete: true, list: true, secrets: true, tags: true },
+    capabilities: { delete: true, list: true, secrets: true, tags: true, inbox: false },
     async status() {
       return {
         usable: true,

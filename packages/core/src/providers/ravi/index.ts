@@ -70,7 +70,7 @@ export function createRaviProvider(context: ProviderContext): Provider {
 
   return {
     name: 'ravi',
-    capabilities: { delete: true, list: true, secrets: true, tags: false },
+    capabilities: { delete: true, list: true, secrets: true, tags: false, inbox: false },
     status() {
       const bin = locate();
       return raviStatus({ settings, env, tmpParent, bin, probe, key: managementKey(env) });
