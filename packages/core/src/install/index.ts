@@ -4,6 +4,7 @@
  * adapters share (marked blocks in scripts, splicing JSON edits).
  */
 export { adapterContext, type ContextOptions } from './context';
+export * from './edits/invocation';
 export * from './edits/json';
 export * from './edits/script';
 export * from './edits/text';
