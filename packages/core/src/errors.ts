@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'E_CONFLICT'
   | 'E_LOCKED'
   | 'E_STATE'
+  | 'E_STATE_DIR'
   | 'E_INTERNAL';
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input, 3 provider unavailable. */
@@ -33,6 +34,7 @@ const exitByCode: Record<ErrorCode, number> = {
   E_CONFLICT: EXIT.failed,
   E_LOCKED: EXIT.failed,
   E_STATE: EXIT.failed,
+  E_STATE_DIR: EXIT.usage,
   E_INTERNAL: EXIT.failed,
   E_PROVIDER_UNAVAILABLE: EXIT.unavailable,
 };
@@ -115,6 +117,14 @@ export class AdapterError extends RaviHooksError {
   override readonly name = 'AdapterError';
   constructor(message: string, options?: RaviHooksErrorOptions) {
     super('E_ADAPTER', message, options);
+  }
+}
+
+/** The state directory cannot be used (read-only, full, or writable by others): exit 2. */
+export class StateError extends RaviHooksError {
+  override readonly name = 'StateError';
+  constructor(message: string, options?: RaviHooksErrorOptions) {
+    super('E_STATE_DIR', message, options);
   }
 }
 
