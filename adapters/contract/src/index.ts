@@ -34,7 +34,7 @@ export function contractContext(overrides: Partial<AdapterContext> = {}): Adapte
     root: '/work/repo',
     home: '/home/dev',
     command: COMMANDS[0],
-    git: { hooksDir: '/work/repo/.git/hooks' },
+    git: { hooksDir: '/work/repo/.git/hooks', configFile: '/work/repo/.git/config' },
     ...overrides,
   };
 }
@@ -71,6 +71,7 @@ export function testAdapter(
           root: base.root,
           home: base.home,
           hooks: base.git?.huskyDir ?? base.git?.hooksDir ?? '',
+          git: path.dirname(base.git?.configFile ?? ''),
         };
         const relative = path.relative(scope[planned.scope], planned.path);
         expect(path.isAbsolute(planned.path)).toBe(true);

@@ -25,6 +25,8 @@ export interface AdapterContext {
     hooksDir: string;
     /** Absolute `.husky` directory when the repo uses husky (hooksPath ends in `.husky/_`). */
     huskyDir?: string;
+    /** Absolute path of the repository's shared config file (`git rev-parse --git-path config`). */
+    configFile?: string;
   };
 }
 
@@ -34,9 +36,10 @@ export interface AdapterFile {
   /**
    * Which directory `path` must stay inside: `root`, `home`, or `hooks` (the git hooks
    * directory, or `.husky` when husky owns it; it may lie outside `root`, e.g. a shared
-   * `core.hooksPath` or the main checkout of a linked worktree).
+   * `core.hooksPath` or the main checkout of a linked worktree), or `git` (the directory
+   * holding the repository's config file, the common git dir).
    */
-  scope: 'root' | 'home' | 'hooks';
+  scope: 'root' | 'home' | 'hooks' | 'git';
   /** Mode for the file when the adapter creates it (e.g. 0o755 for hooks and scripts). */
   mode?: number;
 }

@@ -21,11 +21,12 @@ export interface ContextOptions {
 export async function adapterContext(adapter: Adapter, options: ContextOptions): Promise<AdapterContext> {
   const dir = await existingDirectory(options.dir);
   const out = await tryGit(
-    ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-path', 'hooks'],
+    ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-path', 'hooks', '--git-path', 'config'],
     dir,
   );
-  const [toplevel, hooks] = (out ?? '').split('\n').map((line) => line.trim());
+  const [toplevel, hooks, config] = (out ?? '').split('\n').map((line) => line.trim());
   const git = toplevel && hooks ? gitFacts(path.resolve(dir, hooks)) : undefined;
+  if (git && config) git.configFile = path.resolve(dir, config);
   const root = adapter.root === 'directory' || !toplevel ? dir : await fsp.realpath(toplevel);
   return { root, home: options.home, command: options.command, ...(git ? { git } : {}) };
 }

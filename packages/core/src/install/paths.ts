@@ -10,6 +10,12 @@ import { AdapterError } from '../errors';
 
 export function scopeDir(file: AdapterFile, context: AdapterContext): string {
   if (file.scope === 'home') return context.home;
+  if (file.scope === 'git') {
+    const config = context.git?.configFile;
+    if (!config)
+      throw new AdapterError(`${file.path} is git's config, but ${context.root} is not in a git repository`);
+    return path.dirname(config);
+  }
   if (file.scope === 'hooks') {
     const dir = context.git?.huskyDir ?? context.git?.hooksDir;
     if (!dir)
