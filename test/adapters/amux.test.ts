@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setupCommand, teardownCommand } from '../../adapters/amux/src/config';
 import { gitdir } from '../support/tmp';
 import { gitAt, readJson, world } from './harness';
 
@@ -38,7 +39,7 @@ describe('amux end to end', () => {
     expect(init.stdout).toMatch(/trust/i);
 
     const setup = readJson(path.join(repo, '.amux/workspaces.json'))['setup-workspace'] as string[];
-    expect(setup.at(-1)).toBe('ravi-hooks provision --name-hint "$AMUX_WORKSPACE_NAME"');
+    expect(setup.at(-1)).toBe(setupCommand('ravi-hooks'));
     const { root, env } = amuxWorkspace(w, repo, 'fix login bug');
     for (const command of setup) {
       const r = await w.sh(command, root, { env });
@@ -49,7 +50,7 @@ describe('amux end to end', () => {
     expect(w.identities()).toHaveLength(1);
 
     const archive = String(readJson(path.join(repo, '.amux/workspaces.json')).archive);
-    expect(archive).toBe('ravi-hooks teardown; tar -czf ../archive.tar.gz .');
+    expect(archive).toBe(`${teardownCommand('ravi-hooks')}; tar -czf ../archive.tar.gz .`);
     const first = await w.sh(archive, root, { env });
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(path.join(root, '.ravi/config.json'))).toBe(false);
@@ -61,6 +62,24 @@ describe('amux end to end', () => {
     const again = await w.sh(archive, root, { env });
     expect(again.code, again.stderr).toBe(0);
   });
+
+  it('without ravi-hooks on PATH, setup and archive still succeed, with one line on stderr each', async () => {
+    const w = world();
+    const repo = gitdir({ '.amux/workspaces.json': config, '.env.local': 'API=1\n' });
+    expect((await w.cli(['init', 'amux'], repo)).code).toBe(0);
+    const file = readJson(path.join(repo, '.amux/workspaces.json'));
+    const { root, env } = amuxWorkspace(w, repo, 'no tool');
+    const bare = { ...env, PATH: '/usr/bin:/bin' };
+    const setup = await w.sh((file['setup-workspace'] as string[]).at(-1)!, root, { env: bare });
+    expect(setup.code).toBe(0);
+    expect(setup.stderr).toMatch(
+      /^ravi-hooks: ravi-hooks is not on PATH, so this workspace gets no Ravi identity \(.*\)\n$/,
+    );
+    const archive = await w.sh(String(file.archive), root, { env: bare });
+    expect(archive.code, archive.stderr).toBe(0);
+    expect(archive.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(w.identities()).toHaveLength(0);
+  }, 20_000);
 
   it("the user's failing archive command still fails amux's archive step, after teardown ran", async () => {
     const w = world();

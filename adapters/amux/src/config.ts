@@ -3,7 +3,15 @@
  * `setup-workspace` is an array of strings and `archive` a string), and recognising our
  * two entries in it, whichever command they were installed with.
  */
-import { AdapterError, type JsonNode, parseStrictJson, propertyValue } from '@ravi-hooks/core';
+import {
+  AdapterError,
+  invocationPattern,
+  invokedCommand,
+  type JsonNode,
+  parseStrictJson,
+  propertyValue,
+  shellInvocation,
+} from '@ravi-hooks/core';
 
 export const FILE = '.amux/workspaces.json';
 export const SETUP = 'setup-workspace';
@@ -12,13 +20,27 @@ export const ARCHIVE = 'archive';
 const HINT =
   "amux reads .amux/workspaces.json with Go's encoding/json (no comments, no trailing commas): fix it, then run `ravi-hooks init amux` again";
 
-export const setupCommand = (command: string): string =>
-  `${command} provision --name-hint "$AMUX_WORKSPACE_NAME"`;
-export const teardownCommand = (command: string): string => `${command} teardown`;
-/** Our archive prefix in front of the user's own archive command. */
-export const teardownPrefix = (command: string): string => `${teardownCommand(command)}; `;
+/**
+ * How our calls are written: `guarded` (shellInvocation: a missing ravi-hooks is one stderr
+ * line, not a failed setup) or `bare`, the form installed before guards, still recognised so
+ * init upgrades it and --remove takes it out.
+ */
+export type Form = 'guarded' | 'bare';
 
-const SETUP_PATTERN = /^(.+?) provision --name-hint "\$AMUX_WORKSPACE_NAME"$/;
+const SETUP_ARGS = ['provision', '--name-hint', '"$AMUX_WORKSPACE_NAME"'];
+export const setupCommand = (command: string, form: Form = 'guarded'): string =>
+  form === 'bare'
+    ? [command, ...SETUP_ARGS].join(' ')
+    : shellInvocation(command, SETUP_ARGS, 'this workspace gets no Ravi identity');
+export const teardownCommand = (command: string, form: Form = 'guarded'): string =>
+  form === 'bare'
+    ? `${command} teardown`
+    : shellInvocation(command, ['teardown'], 'the identity stays until `ravi-hooks gc` runs');
+/** Our archive prefix in front of the user's own archive command. */
+export const teardownPrefix = (command: string, form: Form = 'guarded'): string =>
+  `${teardownCommand(command, form)}; `;
+
+const SETUP_PATTERN = invocationPattern('provision --name-hint "\\$AMUX_WORKSPACE_NAME"');
 
 export interface AmuxConfig {
   root: JsonNode;
@@ -27,7 +49,7 @@ export interface AmuxConfig {
   /** Our `setup-workspace` entry, and the command it runs ravi-hooks with. */
   entry?: { node: JsonNode; command: string };
   /** How `archive` holds our teardown: all of it, or as a prefix of the user's command. */
-  teardown?: { command: string; whole: boolean };
+  teardown?: { command: string; whole: boolean; form: Form };
 }
 
 /** Reads the file; `commands` are the ravi-hooks commands our archive prefix may carry. */
@@ -43,25 +65,28 @@ export function readConfig(text: string, commands: readonly (string | undefined)
   }
   const config: AmuxConfig = { root, setup, archive };
   for (const node of setup?.children ?? []) {
-    const match = SETUP_PATTERN.exec(String(node.value));
-    if (match?.[1]) config.entry = { node, command: match[1] };
+    const command = invokedCommand(SETUP_PATTERN, String(node.value));
+    if (command) config.entry = { node, command };
   }
   if (archive) {
     const value = String(archive.value);
     for (const candidate of new Set([config.entry?.command, ...commands])) {
       if (candidate === undefined) continue;
-      if (value === teardownCommand(candidate)) config.teardown = { command: candidate, whole: true };
-      else if (value.startsWith(teardownPrefix(candidate)))
-        config.teardown = { command: candidate, whole: false };
+      for (const form of ['bare', 'guarded'] as const) {
+        if (value === teardownCommand(candidate, form))
+          config.teardown = { command: candidate, whole: true, form };
+        else if (value.startsWith(teardownPrefix(candidate, form)))
+          config.teardown = { command: candidate, whole: false, form };
+      }
     }
   }
   return config;
 }
 
 /** The file we write when there is none. */
-export function createdFile(command: string): string {
-  const setup = JSON.stringify(setupCommand(command));
-  const archive = JSON.stringify(teardownCommand(command));
+export function createdFile(command: string, form: Form = 'guarded'): string {
+  const setup = JSON.stringify(setupCommand(command, form));
+  const archive = JSON.stringify(teardownCommand(command, form));
   return `{\n  "${SETUP}": [\n    ${setup}\n  ],\n  "${ARCHIVE}": ${archive}\n}\n`;
 }
 

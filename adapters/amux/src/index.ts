@@ -48,7 +48,7 @@ function apply(context: AdapterContext, current: FileText): string {
 
   const entry = JSON.stringify(setupCommand(command));
   if (config.entry) {
-    if (config.entry.command !== command)
+    if (String(config.entry.node.value) !== setupCommand(command))
       text = replaceStringBody(text, config.entry.node, jsonEscape(setupCommand(command)));
   } else if (config.setup) {
     text = appendChild(text, config.setup, entry, eol);
@@ -63,10 +63,12 @@ function apply(context: AdapterContext, current: FileText): string {
   const { archive, teardown } = config;
   if (!archive)
     return appendChild(text, config.root, `"${ARCHIVE}": ${JSON.stringify(teardownCommand(command))}`, eol);
-  if (teardown?.command === command) return text;
+  if (teardown?.command === command && teardown.form === 'guarded') return text;
   if (teardown?.whole) return replaceStringBody(text, archive, jsonEscape(teardownCommand(command)));
   const body = stringBody(text, archive);
-  const rest = teardown ? body.slice(rawOffset(body, teardownPrefix(teardown.command).length)) : body;
+  const rest = teardown
+    ? body.slice(rawOffset(body, teardownPrefix(teardown.command, teardown.form).length))
+    : body;
   return replaceStringBody(text, archive, jsonEscape(teardownPrefix(command)) + rest);
 }
 
@@ -74,7 +76,7 @@ function remove(context: AdapterContext, current: FileText): FileText {
   if (current === null) return null;
   let config = readConfig(current, [context.command]);
   const command = config.entry?.command ?? context.command;
-  if (current === createdFile(command)) return null;
+  if (current === createdFile(command) || current === createdFile(command, 'bare')) return null;
   let text = current;
   const { archive, teardown } = config;
   if (archive && teardown?.whole) {
@@ -84,7 +86,7 @@ function remove(context: AdapterContext, current: FileText): FileText {
     text = replaceStringBody(
       text,
       archive,
-      body.slice(rawOffset(body, teardownPrefix(teardown.command).length)),
+      body.slice(rawOffset(body, teardownPrefix(teardown.command, teardown.form).length)),
     );
   }
   config = readConfig(text, [command]);

@@ -18,7 +18,16 @@ import {
   hasScriptBlock,
   removeScriptBlock,
   type ScriptBlock,
+  shellInvocation,
 } from '@ravi-hooks/core';
+
+/** NOTE: guarded, so a machine without ravi-hooks says so once per new worktree (status stays 0). */
+const call = (command: string): string =>
+  shellInvocation(
+    command,
+    ['hook', 'post-checkout', '"$1"', '"$2"', '"$3"'],
+    'this worktree gets no Ravi identity',
+  );
 
 function block(command: string): ScriptBlock {
   return {
@@ -30,7 +39,7 @@ function block(command: string): ScriptBlock {
       'if [ "${RAVI_HOOKS_SKIP:-}" != 1 ] && [ "$3" = 1 ]; then',
       '  case "$1" in',
       "    *[!0]* | '') ;;",
-      `    *) ${command} hook post-checkout "$1" "$2" "$3" || : ;;`,
+      `    *) ${call(command)} || : ;;`,
       '  esac',
       'fi',
     ],

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { adapterOps, testAdapter } from '@ravi-hooks/adapter-contract';
@@ -51,12 +51,21 @@ describe('git adapter', () => {
       if [ "\${RAVI_HOOKS_SKIP:-}" != 1 ] && [ "$3" = 1 ]; then
         case "$1" in
           *[!0]* | '') ;;
-          *) ravi-hooks hook post-checkout "$1" "$2" "$3" || : ;;
+          *) if command -v ravi-hooks >/dev/null 2>&1; then ravi-hooks hook post-checkout "$1" "$2" "$3"; else echo 'ravi-hooks: ravi-hooks is not on PATH, so this worktree gets no Ravi identity (install it with npm install -g ravi-hooks, or add its directory to PATH for this shell)' >&2; fi || : ;;
         esac
       fi
       # <<< ravi-hooks <<<
       "
     `);
+  });
+
+  it('upgrades a hook installed with the old, unguarded call in place', () => {
+    const guarded = apply(lfs) as string;
+    const old = guarded.replace(/if command -v .+?; then (.+?); else echo '[^']*' >&2; fi/, '$1');
+    expect(old).toContain('*) ravi-hooks hook post-checkout "$1" "$2" "$3" || : ;;');
+    expect(adapter.isInstalled(context, file, old)).toBe(true);
+    expect(apply(old)).toBe(guarded);
+    expect(remove(old)).toBe(lfs);
   });
 
   it('puts the block right after the shebang and set lines, before an exit', () => {
@@ -110,6 +119,20 @@ describe('git adapter', () => {
         `user-hook ${zeros} abc123 1\nhook post-checkout ${zeros} abc123 1\n`,
       );
       expect(runHook(['0'.repeat(64), 'abc', '1'])).toContain('hook post-checkout');
+    });
+
+    it('says once on stderr that ravi-hooks is missing, and still exits 0', () => {
+      const dir = testdir();
+      const hook = path.join(dir, 'post-checkout');
+      writeFileSync(hook, adapter.apply(context, file, null) as string);
+      const result = spawnSync('/bin/sh', [hook, zeros, 'abc123', '1'], {
+        env: { PATH: dir },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(
+        /^ravi-hooks: ravi-hooks is not on PATH, so this worktree gets no Ravi identity \(.*\)\n$/,
+      );
     });
 
     it('does nothing for branch switches, file checkouts, or with RAVI_HOOKS_SKIP=1', () => {

@@ -4,7 +4,8 @@
  * written into the workspace at provision time. lalph has no teardown hook.
  *
  * NOTE: lalph's own template starts with `set -euo pipefail`. Our line is guarded with
- * `||` so a provisioning failure warns on stderr instead of aborting the user's setup.
+ * `||` so a provisioning failure warns on stderr instead of aborting the user's setup, and
+ * guarded (shellInvocation) so a missing ravi-hooks is one stderr line, not exit 127.
  *
  * Format read from tim-smart/lalph@ea5f0044 (src/Worktree.ts, src/shared/lalphDirectory.ts).
  */
@@ -15,6 +16,7 @@ import {
   hasScriptBlock,
   removeScriptBlock,
   type ScriptBlock,
+  shellInvocation,
   type WorkspaceFile,
   type WorkspaceIdentity,
 } from '@ravi-hooks/core';
@@ -32,7 +34,7 @@ function block(command: string): ScriptBlock {
     adapter: 'lalph',
     body: [
       '# Gives this worktree its own Ravi identity and writes .lalph/ravi.json.',
-      `${command} provision --with lalph || echo 'ravi-hooks: this worktree has no Ravi identity (see the error above)' >&2`,
+      `${shellInvocation(command, ['provision', '--with', 'lalph'], 'this worktree gets no Ravi identity')} || echo 'ravi-hooks: this worktree has no Ravi identity (see the error above)' >&2`,
     ],
     template: TEMPLATE,
   };

@@ -41,7 +41,7 @@ describe('lalph adapter', () => {
       # >>> ravi-hooks >>>
       # Added by ravi-hooks: \`ravi-hooks init lalph --remove\` takes this block out.
       # Gives this worktree its own Ravi identity and writes .lalph/ravi.json.
-      ravi-hooks provision --with lalph || echo 'ravi-hooks: this worktree has no Ravi identity (see the error above)' >&2
+      if command -v ravi-hooks >/dev/null 2>&1; then ravi-hooks provision --with lalph; else echo 'ravi-hooks: ravi-hooks is not on PATH, so this worktree gets no Ravi identity (install it with npm install -g ravi-hooks, or add its directory to PATH for this shell)' >&2; fi || echo 'ravi-hooks: this worktree has no Ravi identity (see the error above)' >&2
       # <<< ravi-hooks <<<
 
       pnpm install

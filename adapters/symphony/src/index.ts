@@ -4,13 +4,21 @@
  * with `git clone .` or `git worktree add "$PWD"`: that needs the directory empty, so we must
  * come second); teardown goes at the start of `hooks.before_remove`, before anything can `cd`
  * away. Symphony runs hooks as `sh -lc <script>` in the workspace with no env vars and no
- * templating, so the name comes from the directory: the sanitized issue identifier.
+ * templating, so the name comes from the directory: the sanitized issue identifier. Both calls
+ * are guarded (shellInvocation): `sh -lc` resets PATH, and a missing command must not abort
+ * workspace creation with exit 127.
  *
  * Format read from openai/symphony@1f3219bb (SPEC.md §5, §9.4; elixir/lib/symphony_elixir/workspace.ex).
  */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { type AdapterContext, AdapterError, type AdapterFactory, type FileText } from '@ravi-hooks/core';
+import {
+  type AdapterContext,
+  AdapterError,
+  type AdapterFactory,
+  type FileText,
+  shellInvocation,
+} from '@ravi-hooks/core';
 import { FILE, findFrontMatter, withFrontMatter, withoutCreatedFrontMatter } from './front-matter';
 import { type HookSpec, hasHook, installHook, uninstallHook } from './hooks';
 
@@ -21,13 +29,16 @@ function specs(command: string): HookSpec[] {
       at: 'end',
       body: [
         '# Gives this workspace its own Ravi identity; keeps the status of the commands above.',
-        `(exit $?) && ${command} provision --name-hint "$(basename "$PWD")"`,
+        `(exit $?) && ${shellInvocation(command, ['provision', '--name-hint', '"$(basename "$PWD")"'], 'this workspace gets no Ravi identity')}`,
       ],
     },
     {
       key: 'before_remove',
       at: 'start',
-      body: ["# Takes this workspace's Ravi identity away.", `${command} teardown`],
+      body: [
+        "# Takes this workspace's Ravi identity away.",
+        shellInvocation(command, ['teardown'], 'the identity stays until `ravi-hooks gc` runs'),
+      ],
     },
   ];
 }

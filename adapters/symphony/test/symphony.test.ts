@@ -1,10 +1,19 @@
 import { adapterOps, testAdapter } from '@ravi-hooks/adapter-contract';
+import { shellInvocation } from '@ravi-hooks/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { symphony } from '../src/index';
 
 const adapter = symphony();
-const { context, file, apply } = adapterOps(adapter);
+const { context, file, apply, remove } = adapterOps(adapter);
+
+/** Our two calls, guarded (a missing ravi-hooks is one stderr line, not a failed hook). */
+const PROVISION = shellInvocation(
+  'ravi-hooks',
+  ['provision', '--name-hint', '"$(basename "$PWD")"'],
+  'this workspace gets no Ravi identity',
+);
+const TEARDOWN = shellInvocation('ravi-hooks', ['teardown'], 'the identity stays until `ravi-hooks gc` runs');
 
 /** openai/symphony's own elixir/WORKFLOW.md (shortened prompt). */
 const upstream = `---
@@ -76,9 +85,9 @@ describe('symphony adapter', () => {
       ['# >>> ravi-hooks >>>', ...lines, '# <<< ravi-hooks <<<'].map((line) => `    ${line}\n`).join('');
     const provision = block([
       '# Gives this workspace its own Ravi identity; keeps the status of the commands above.',
-      '(exit $?) && ravi-hooks provision --name-hint "$(basename "$PWD")"',
+      `(exit $?) && ${PROVISION}`,
     ]);
-    const teardown = block(["# Takes this workspace's Ravi identity away.", 'ravi-hooks teardown']);
+    const teardown = block(["# Takes this workspace's Ravi identity away.", TEARDOWN]);
     expect(apply(upstream)).toBe(
       upstream
         .replace('    fi\n', `    fi\n${provision}`)
@@ -91,12 +100,22 @@ describe('symphony adapter', () => {
     expect(hooks.after_create.startsWith('git clone --depth 1 https://github.com/openai/symphony .\n')).toBe(
       true,
     );
-    expect(hooks.after_create).toMatch(
-      /\(exit \$\?\) && ravi-hooks provision --name-hint "\$\(basename "\$PWD"\)"\n# <<< ravi-hooks <<<\n$/,
-    );
+    expect(hooks.after_create.endsWith(`\n(exit $?) && ${PROVISION}\n# <<< ravi-hooks <<<\n`)).toBe(true);
     expect(hooks.before_remove).toMatch(
-      /^# >>> ravi-hooks >>>\n.*\nravi-hooks teardown\n# <<< ravi-hooks <<<\ncd elixir/,
+      /^# >>> ravi-hooks >>>\n.*\nif command -v ravi-hooks .*ravi-hooks teardown; else/,
     );
+    expect(hooks.before_remove).toMatch(/\n# <<< ravi-hooks <<<\ncd elixir/);
+  });
+
+  it('recognises hooks installed before the guard and upgrades or removes them cleanly', () => {
+    const guarded = apply(upstream) as string;
+    const old = guarded
+      .replace(PROVISION, 'ravi-hooks provision --name-hint "$(basename "$PWD")"')
+      .replace(TEARDOWN, 'ravi-hooks teardown');
+    expect(old).not.toBe(guarded);
+    expect(adapter.isInstalled(context, file, old)).toBe(true);
+    expect(apply(old)).toBe(guarded);
+    expect(remove(old)).toBe(upstream);
   });
 
   it('creates hooks with the indentation the file uses', () => {
@@ -108,12 +127,12 @@ describe('symphony adapter', () => {
           after_create: |
               # >>> ravi-hooks >>>
               # Gives this workspace its own Ravi identity; keeps the status of the commands above.
-              (exit $?) && ravi-hooks provision --name-hint "$(basename "$PWD")"
+              (exit $?) && if command -v ravi-hooks >/dev/null 2>&1; then ravi-hooks provision --name-hint "$(basename "$PWD")"; else echo 'ravi-hooks: ravi-hooks is not on PATH, so this workspace gets no Ravi identity (install it with npm install -g ravi-hooks, or add its directory to PATH for this shell)' >&2; fi
               # <<< ravi-hooks <<<
           before_remove: |
               # >>> ravi-hooks >>>
               # Takes this workspace's Ravi identity away.
-              ravi-hooks teardown
+              if command -v ravi-hooks >/dev/null 2>&1; then ravi-hooks teardown; else echo 'ravi-hooks: ravi-hooks is not on PATH, so the identity stays until \`ravi-hooks gc\` runs (install it with npm install -g ravi-hooks, or add its directory to PATH for this shell)' >&2; fi
               # <<< ravi-hooks <<<
       ---
       "
