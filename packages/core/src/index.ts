@@ -8,6 +8,7 @@ export { defineConfig, providerNames, type RaviHooksConfig, type ResolvedConfig 
 export { createEngine, type Engine, type EngineOptions, stateOnly } from './engine';
 export * from './errors';
 export * from './install/index';
+export * from './inbox/index';
 export * as files from './io/files';
 export { git, type RunResult, run, runInherit, tryGit } from './io/process';
 export { type DoctorReport, doctor } from './ops/doctor';

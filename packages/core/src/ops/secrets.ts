@@ -21,7 +21,8 @@ export interface SecretsTarget {
   provider: Provider;
 }
 
-async function target(dir: string, options: EngineOptions): Promise<SecretsTarget> {
+/** The identity that applies in `dir` (a workspace or RAVI_CONFIG_DIR), its provider and key. */
+export async function target(dir: string, options: EngineOptions): Promise<SecretsTarget> {
   const env = options.env ?? process.env;
   const resolution = resolveIdentity(dir, env);
   if (
