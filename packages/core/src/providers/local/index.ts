@@ -6,13 +6,16 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ProviderError } from '../../errors';
+import { localInbox } from '../../inbox/store';
 import type { Identity, Provider, ProviderContext } from '../types';
 import { type LocalIdentity, LocalStore } from './store';
+import { watchInbox } from './watch';
 
 export const LOCAL_EMAIL_DOMAIN = 'ravi-local.invalid';
 
 export function createLocalProvider(context: ProviderContext): Provider {
   const store = new LocalStore(path.join(context.stateDir, 'local'));
+  const inbox = localInbox(context.stateDir);
   const toIdentity = (i: LocalIdentity): Identity => ({
     uuid: i.uuid,
     name: i.name,
@@ -29,7 +32,7 @@ export function createLocalProvider(context: ProviderContext): Provider {
 
   return {
     name: 'local',
-    capabilities: { delete: true, list: true, secrets: true, tags: true, inbox: false },
+    capabilities: { delete: true, list: true, secrets: true, tags: true, inbox: true },
     async status() {
       return {
         usable: true,
@@ -64,6 +67,7 @@ export function createLocalProvider(context: ProviderContext): Provider {
     },
     async delete(uuid) {
       await store.remove(uuid);
+      if (/^[0-9a-f-]{36}$/.test(uuid)) await inbox.remove(uuid);
       return { deleted: true };
     },
     async list() {
@@ -82,6 +86,12 @@ export function createLocalProvider(context: ProviderContext): Provider {
       const identity = await mustRead(uuid);
       identity.secrets[key] = value;
       await store.write(identity);
+    },
+    messages(identity, _credentials, options) {
+      return inbox.list(identity.uuid, options);
+    },
+    watchMessages(identity, onChange) {
+      return watchInbox(inbox, identity.uuid, onChange);
     },
   };
 }

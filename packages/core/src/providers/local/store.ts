@@ -78,7 +78,7 @@ export class LocalStore {
   }
 }
 
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
