@@ -6,8 +6,12 @@ import { registerExec } from './exec';
 import { registerFleet } from './fleet';
 import { registerGc } from './gc';
 import { registerHook } from './hook';
+import { registerInbox } from './inbox';
 import { registerInit } from './init';
+import { registerList } from './list';
+import { registerLocal } from './local';
 import { registerLog } from './log';
+import { registerOtp } from './otp';
 import { registerProvision } from './provision';
 import { registerRavi } from './ravi';
 import { registerSecrets } from './secrets';
@@ -26,9 +30,13 @@ export const commands: Register[] = [
   registerExec,
   registerFleet,
   registerGc,
+  registerList,
   registerLog,
   registerDoctor,
   registerSecrets,
+  registerInbox,
+  registerOtp,
+  registerLocal,
   registerRavi,
   registerInit,
   registerHook,
