@@ -9,6 +9,15 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** RAVI_HOOKS_TEST_CLI: a private copy of the bundle (the stress suite's, see test/stress/support). */
 export const cliPath = process.env.RAVI_HOOKS_TEST_CLI || path.join(repoRoot, 'packages/cli/dist/cli.mjs');
 
+/**
+ * A test's timeout sized from the processes it starts (CLI runs, and the `ravi` runs each of
+ * those makes). NOTE: on a busy 2-core machine, with another suite beside this one, a node
+ * process takes up to ~2 s from start to exit, and parallel ones queue for the same cores.
+ */
+export function budgetFor(processes: number): number {
+  return 30_000 + processes * 2_000;
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -19,6 +28,7 @@ export interface CliOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   input?: string;
+  /** Kills a hung child. @default 180_000: longer than any test budget, so the test reports first. */
   timeoutMs?: number;
 }
 
@@ -41,7 +51,7 @@ export function runProcess(file: string, args: string[], options: CliOptions = {
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
