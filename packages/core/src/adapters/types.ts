@@ -19,6 +19,12 @@ export interface AdapterContext {
    * @default "ravi-hooks"
    */
   command: string;
+  /**
+   * `init --strict`: a failed provision fails the orchestrator's step instead of printing
+   * its error and letting the step go on.
+   * @default false
+   */
+  strict?: boolean;
   /** Facts the core gathered by asking git; absent outside a git repository. */
   git?: {
     /** Absolute hooks directory (`git rev-parse --git-path hooks`, honours core.hooksPath). */

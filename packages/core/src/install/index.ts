@@ -7,7 +7,9 @@ export { adapterContext, type ContextOptions } from './context';
 export * from './edits/invocation';
 export * from './edits/json';
 export * from './edits/script';
+export * from './edits/steps';
 export * from './edits/text';
+export * from './edits/toml';
 export {
   type AdapterStatus,
   adapterStatus,
