@@ -39,6 +39,10 @@ function contextFor(command: Command): CliContext {
 for (const register of commands) register(program, contextFor);
 
 async function main(): Promise<number> {
+  // NOTE: the core never prints; config warnings (a repository setting a key it may not)
+  // come here, once each, on stderr so stdout stays machine-readable
+  const { onConfigWarning } = await import('@ravi-hooks/core/resolve');
+  onConfigWarning((line) => process.stderr.write(`ravi-hooks: warning: ${line}\n`));
   try {
     await program.parseAsync(process.argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

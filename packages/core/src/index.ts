@@ -5,6 +5,8 @@
 export * from './adapters/types';
 export { loadConfig } from './config/load';
 export { defineConfig, providerNames, type RaviHooksConfig, type ResolvedConfig } from './config/schema';
+export { repoKeys } from './config/trust';
+export { onConfigWarning, type WarningSink } from './config/warnings';
 export { createEngine, type Engine, type EngineOptions, stateOnly } from './engine';
 export * from './errors';
 export * from './install/index';
@@ -27,5 +29,13 @@ export { type EventName, type LifecycleEvent, readEvents, recordEvent } from './
 export { Ledger } from './state/ledger';
 export { homeDir, resolveStateDir, type StatePaths, statePaths } from './state/paths';
 export type { LedgerRecord, OrphanRecord } from './state/records';
+export { managementVars, withoutManagementKeys } from './workspace/agent-env';
+export {
+  foreignConfigError,
+  foreignConfigWarning,
+  inspectWorkspaceConfig,
+  type WorkspaceConfigInspection,
+} from './workspace/foreign';
 export { type GitFacts, gitFacts, repoRootOf, worktreePaths } from './workspace/git';
 export { sanitizeName, validateName } from './workspace/names';
+export { trackedPaths } from './workspace/tracked';

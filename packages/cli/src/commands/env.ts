@@ -20,15 +20,24 @@ export const registerEnv: Register = (program, contextFor) => {
   ).action(async (dir: string, opts: { format?: (typeof formats)[number]; json?: boolean }, cmd) => {
     const ctx = contextFor(cmd);
     const path = await import('node:path');
-    const { identityEnv, formatEnv, shQuote } = await import('@ravi-hooks/core');
-    const { vars } = await identityEnv(path.resolve(ctx.cwd, dir), ctx.env);
+    const { identityEnv, formatEnv, shQuote, foreignConfigWarning, managementVars } = await import(
+      '@ravi-hooks/core'
+    );
+    const { vars, problems, resolution } = await identityEnv(path.resolve(ctx.cwd, dir), ctx.env);
+    if (problems.length > 0 && resolution.baseDir)
+      process.stderr.write(`ravi-hooks: ${foreignConfigWarning(resolution.baseDir, problems)}\n`);
     const shim = await shimVars(ctx);
     const all: Record<string, string> = { ...vars, ...shim };
     const format = opts.format ?? (opts.json ? 'json' : 'sh');
     let text = formatEnv(all, format);
-    // NOTE: only sh can extend the caller's PATH at eval time; dotenv/json consumers prepend
-    // RAVI_HOOKS_SHIM_DIR themselves.
-    if (format === 'sh') text += `export PATH=${shQuote(all.RAVI_HOOKS_SHIM_DIR ?? '')}:"$PATH"\n`;
+    // NOTE: only sh can extend the caller's PATH at eval time, and take the management key
+    // out of the shell the agent is about to run in; dotenv/json consumers prepend
+    // RAVI_HOOKS_SHIM_DIR themselves (and never received the key from us).
+    if (format === 'sh') {
+      text += `export PATH=${shQuote(all.RAVI_HOOKS_SHIM_DIR ?? '')}:"$PATH"\n`;
+      const unset = managementVars(ctx.env).filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+      if (unset.length > 0) text += `unset ${unset.join(' ')}\n`;
+    }
     process.stdout.write(text);
   });
 };

@@ -22,7 +22,9 @@ export const registerExec: Register = (program, contextFor) => {
     ) {
       await core.provision({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
     }
-    const { vars } = await core.identityEnv(dir, ctx.env);
+    const { vars, problems, resolution } = await core.identityEnv(dir, ctx.env);
+    if (problems.length > 0 && resolution.baseDir)
+      process.stderr.write(`ravi-hooks: ${core.foreignConfigWarning(resolution.baseDir, problems)}\n`);
     if (!vars.RAVI_IDENTITY_UUID) {
       throw new core.InputError(`no identity applies in ${dir}`, {
         hint: 'run `ravi-hooks provision` there, or pass --provision',
@@ -31,8 +33,9 @@ export const registerExec: Register = (program, contextFor) => {
     const { ensureShim } = await import('../shim');
     const shimDir = await ensureShim(ctx.env, ctx.self);
     const [file, ...args] = argv;
+    // NOTE: the agent gets its own identity key (in .ravi), never the account's management key
     const childEnv = {
-      ...ctx.env,
+      ...core.withoutManagementKeys(ctx.env),
       ...vars,
       RAVI_HOOKS_SHIM_DIR: shimDir,
       PATH: [shimDir, ctx.env.PATH ?? ''].filter(Boolean).join(path.delimiter),

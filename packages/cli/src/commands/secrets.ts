@@ -14,8 +14,15 @@ export const registerSecrets: Register = (program, contextFor) => {
     const path = await import('node:path');
     const { listSecrets } = await import('@ravi-hooks/core');
     const result = await listSecrets(path.resolve(ctx.cwd, dir), { env: ctx.env });
-    ctx.out.result(result, () => {
-      const keys = Object.keys(result.secrets).sort();
+    const keys = Object.keys(result.secrets).sort();
+    // NOTE: values only with --show, in every format: `--json` output ends up in CI logs too
+    const data = {
+      workspace: result.workspace,
+      uuid: result.uuid,
+      keys,
+      ...(opts.show ? { secrets: result.secrets } : {}),
+    };
+    ctx.out.result(data, () => {
       if (keys.length === 0) return `no secrets for ${result.uuid}`;
       return keys.map((k) => (opts.show ? `${k}=${result.secrets[k]}` : k)).join('\n');
     });

@@ -15,7 +15,12 @@ export const registerWhich: Register = (program, contextFor) => {
     const { resolveIdentity } = await import('@ravi-hooks/core/resolve');
     const path = await import('node:path');
     const r = resolveIdentity(path.resolve(ctx.cwd, dir), ctx.env);
-    const data = { source: r.source, configPath: r.configPath, uuid: r.uuid, name: r.name };
+    const problems = r.source === 'workspace' && r.baseDir ? await foreignProblems(r.baseDir) : [];
+    if (problems.length > 0 && r.baseDir) {
+      const { foreignConfigWarning } = await import('@ravi-hooks/core/resolve');
+      process.stderr.write(`ravi-hooks: ${foreignConfigWarning(r.baseDir, problems)}\n`);
+    }
+    const data = { source: r.source, configPath: r.configPath, uuid: r.uuid, name: r.name, problems };
     ctx.out.result(data, () => {
       if (r.source === 'none')
         return 'no identity applies here (no .ravi/config.json up the tree, none in ~/.ravi)';
@@ -28,3 +33,9 @@ export const registerWhich: Register = (program, contextFor) => {
     });
   });
 };
+
+/** Why a workspace config may not be ours (committed, symlinked, unreadable); see core's workspace/foreign. */
+async function foreignProblems(workspace: string): Promise<string[]> {
+  const { inspectWorkspaceConfig, gitFacts } = await import('@ravi-hooks/core/resolve');
+  return (await inspectWorkspaceConfig(workspace, await gitFacts(workspace))).problems;
+}

@@ -28,9 +28,12 @@ export const configSchema = z
     name: z.string().min(1).max(200).optional(),
     /** How many workspaces `fleet` provisions at once. @default 8 */
     concurrency: z.number().int().min(1).max(64).optional(),
-    /** Write the identity's secrets to `.env.local` (0600, git-excluded). @default false */
+    /**
+     * Write the identity's secrets to `.env.local` (0600, git-excluded). User config or
+     * RAVI_HOOKS_EXPORT_SECRETS=1 only: a repository can't switch it on. @default false
+     */
     exportSecrets: z.boolean().optional(),
-    /** Ask the provider for a phone number too. @default false */
+    /** Ask the provider for a phone number too (costs money: user config or RAVI_HOOKS_PHONE=1 only). @default false */
     phone: z.boolean().optional(),
     /**
      * Allow `.js`/`.ts` config files inside repositories to run. Only honoured in the
@@ -64,6 +67,13 @@ export const defaults = {
   provider: 'local',
   name: 'ws-{dir}',
   concurrency: 8,
+  /**
+   * Where each setting came from: a config file's path, an environment variable, a flag
+   * (`--provider`) or `default`. `doctor` shows it.
+   */
+  origins: Record<string, string>;
+  /** Keys a repository config tried to set and may not (config/trust.ts), one line each. */
+  warnings: string[];
   exportSecrets: false,
   phone: false,
 } as const;

@@ -1,6 +1,8 @@
 /**
  * The environment an agent needs in a workspace: where its identity's config lives, and
- * its email and phone, for harnesses that only pass environment variables.
+ * its email and phone, for harnesses that only pass environment variables. A workspace
+ * config that may not be ours (workspace/foreign.ts, or absent from this machine's ledger)
+ * is reported in `problems` for the CLI to flag.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +10,8 @@ import { type Resolution, resolveIdentity } from '../resolve/which';
 import { Ledger } from '../state/ledger';
 import { resolveStateDir, statePaths } from '../state/paths';
 import { dotenvQuote } from '../workspace/env-local';
+import { inspectWorkspaceConfig } from '../workspace/foreign';
+import { gitFacts } from '../workspace/git';
 
 export interface IdentityEnv {
   RAVI_CONFIG_DIR: string;
@@ -19,6 +23,8 @@ export interface IdentityEnv {
 export interface EnvResult {
   resolution: Resolution;
   vars: IdentityEnv;
+  /** Why the workspace config may not be ours (empty when it is, or when none applies). */
+  problems: string[];
 }
 
 export async function identityEnv(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<EnvResult> {
@@ -29,15 +35,22 @@ export async function identityEnv(dir: string, env: NodeJS.ProcessEnv = process.
     RAVI_PHONE: '',
     RAVI_IDENTITY_UUID: resolution.uuid ?? '',
   };
+  const problems: string[] = [];
   if (resolution.baseDir && resolution.source !== 'global') {
     const ledger = new Ledger(statePaths(resolveStateDir(env)));
     const record = await ledger.get(realpathOr(resolution.baseDir));
     if (record && record.uuid === resolution.uuid) {
       vars.RAVI_EMAIL = record.email ?? '';
       vars.RAVI_PHONE = record.phone ?? '';
+    } else if (resolution.source === 'workspace') {
+      problems.push('not provisioned by ravi-hooks on this machine');
     }
   }
-  return { resolution, vars };
+  if (resolution.baseDir && resolution.source === 'workspace') {
+    const inspection = await inspectWorkspaceConfig(resolution.baseDir, await gitFacts(resolution.baseDir));
+    problems.unshift(...inspection.problems);
+  }
+  return { resolution, vars, problems };
 }
 
 function realpathOr(p: string): string {

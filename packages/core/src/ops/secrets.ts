@@ -1,6 +1,8 @@
 /**
  * Secrets of the identity that applies in a directory: list them, or set one. Works through
  * the provider that created the identity, with the workspace's own (identity-scoped) key.
+ * A workspace config that may not be ours (committed, symlinked, not in this machine's
+ * ledger) is refused: `secrets set` would store into whoever's vault the clone shipped.
  */
 import path from 'node:path';
 import { createEngine, type Engine, type EngineOptions, providerFor } from '../engine';
@@ -10,6 +12,7 @@ import { resolveIdentity } from '../resolve/which';
 import type { LedgerRecord } from '../state/records';
 import { writeSecretsBlock } from '../workspace/env-local';
 import { ensureExcluded } from '../workspace/exclude';
+import { foreignConfigError, inspectWorkspaceConfig } from '../workspace/foreign';
 import { gitFacts } from '../workspace/git';
 
 export interface SecretsTarget {
@@ -35,8 +38,17 @@ export async function target(dir: string, options: EngineOptions): Promise<Secre
     });
   }
   const workspace = resolution.baseDir;
-  const engine = await createEngine({ from: workspace }, options);
+  const git = await gitFacts(workspace);
+  const engine = await createEngine({ from: workspace, stopDir: git?.toplevel ?? workspace }, options);
   const record = await engine.ledger.get(workspace);
+  // NOTE: RAVI_CONFIG_DIR is the user's own explicit choice; only a config found by walking
+  // up the tree can have come with a clone
+  if (resolution.source === 'workspace') {
+    const problems = (await inspectWorkspaceConfig(workspace, git)).problems;
+    if (record === null || record.uuid !== resolution.uuid)
+      problems.push('not provisioned by ravi-hooks on this machine');
+    if (problems.length > 0) throw foreignConfigError(workspace, problems);
+  }
   const provider = record ? await providerFor(engine, record.provider) : engine.provider;
   const identity: Identity = {
     uuid: resolution.uuid,

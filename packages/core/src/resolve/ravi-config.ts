@@ -3,7 +3,7 @@
  * `ravi` shim (run inside git hooks and by agents on every call), so it validates by hand
  * instead of importing zod, which alone costs ~60 ms of start-up.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { WorkspaceError } from '../errors';
 
 export interface RaviConfigFile {
@@ -41,19 +41,58 @@ export function parseRaviConfig(text: string, file: string): RaviConfigFile {
   return record as RaviConfigFile;
 }
 
-/** Reads and parses `file`; null when it does not exist. A directory or unreadable file is an error. */
-export function readRaviConfig(file: string): RaviConfigFile | null {
-  let text: string;
+/** Larger than any config ravi or ravi-hooks writes (a few hundred bytes) by two orders of magnitude. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
+export interface ReadOptions {
+  /** Refuse a symlink as the file itself (O_NOFOLLOW); for workspace files a repository may ship. */
+  noFollow?: boolean;
+}
+
+/**
+ * Reads and parses `file`; null when it does not exist. A directory, a device, a FIFO or a
+ * file over 64 KiB is an error naming the file.
+ * NOTE: the file is opened once (non-blocking, so a FIFO can't hang us), checked with fstat
+ * on that descriptor, and read with a bounded buffer: a repository shipping
+ * `.ravi/config.json -> /dev/zero` once made a provision grow to 16.8 GB.
+ */
+export function readRaviConfig(file: string, options: ReadOptions = {}): RaviConfigFile | null {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0);
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, flags);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'ENOTDIR') throw malformed(file, 'its parent .ravi is a file, not a directory');
     if (code === 'EISDIR') throw malformed(file, 'it is a directory');
+    if (code === 'ELOOP') throw malformed(file, 'it is a symlink');
     throw malformed(file, `unreadable (${code ?? 'error'})`);
   }
-  return parseRaviConfig(text, file);
+  try {
+    return parseRaviConfig(readBounded(fd, file), file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBounded(fd: number, file: string): string {
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) throw malformed(file, 'it is a directory');
+  if (!stat.isFile()) throw malformed(file, 'it is not a regular file');
+  if (stat.size > MAX_CONFIG_BYTES) throw malformed(file, `it is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+  // NOTE: one byte more than the limit, so a file that grows after fstat is still caught
+  const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+  let length = 0;
+  for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+    try {
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    } catch (error) {
+      throw malformed(file, `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (length > MAX_CONFIG_BYTES) throw malformed(file, `it is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
+  return buffer.toString('utf8', 0, length);
 }
 
 export function isFile(file: string): boolean {

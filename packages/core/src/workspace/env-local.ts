@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { WorkspaceError } from '../errors';
 import { assertInside, readTextIfExists, writeFileAtomically } from '../io/files';
+import { trackedPaths } from './tracked';
 
 /**
  * The `.env.local` block for `exportSecrets`. We own only the marked block; whatever the
@@ -9,13 +11,24 @@ const BEGIN = '# >>> ravi-hooks secrets >>>';
 const END = '# <<< ravi-hooks secrets <<<';
 
 /**
- * Quotes a value for dotenv: bare when plain, single quotes when possible (never expanded,
- * even by dotenv-expand), else double quotes with `\\ " \n \r $` escaped.
+ * Quotes a value for dotenv so that `source .env.local` (or `set -a; . file`) in a POSIX
+ * shell gives back the value and never runs anything: bare when plain, single quotes when
+ * possible (never expanded, even by dotenv-expand), else double quotes with `\\ " $ \``
+ * escaped (the four characters a shell interprets there) and newlines written `\n`.
+ * NOTE: backticks were not escaped before, so a secret holding `touch x` in backticks ran
+ * when the file was sourced.
  */
 export function dotenvQuote(value: string): string {
   if (!/['"\n\r\\$ #`]/.test(value)) return value;
   if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\$/g, '\\$')}"`;
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\$/g, '\\$')
+    .replace(/`/g, '\\`')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r');
+  return `"${escaped}"`;
 }
 
 export function applySecretsBlock(current: string | null, secrets: Record<string, string>): string {
@@ -45,11 +58,20 @@ export function removeSecretsBlock(current: string | null): string | null {
   return rest.length === 0 ? null : rest;
 }
 
-/** (Re)writes our block in `<workspace>/.env.local` with `secrets`; a new file is 0600. */
+/**
+ * (Re)writes our block in `<workspace>/.env.local` with `secrets`. The file ends up 0600
+ * whatever its mode was (it now holds secrets), and a `.env.local` git tracks is refused:
+ * the next `git commit -a` would publish the secrets.
+ */
 export async function writeSecretsBlock(workspace: string, secrets: Record<string, string>): Promise<string> {
   const file = path.join(workspace, '.env.local');
   await assertInside(workspace, file);
+  if ((await trackedPaths(workspace, ['.env.local'])).length > 0) {
+    throw new WorkspaceError(`refusing to write secrets into ${file}: git tracks it`, {
+      hint: 'untrack it (git rm --cached .env.local) or turn exportSecrets off',
+    });
+  }
   const current = await readTextIfExists(file);
-  await writeFileAtomically(file, applySecretsBlock(current, secrets), { mode: 0o600 });
+  await writeFileAtomically(file, applySecretsBlock(current, secrets), { mode: 0o600, forceMode: true });
   return file;
 }

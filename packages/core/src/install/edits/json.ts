@@ -13,8 +13,18 @@ import type { Eol } from './text';
 
 export type JsonNode = Node;
 
-/** Parses JSON as strictly as Go does: no comments, no trailing commas, no empty file. */
+/** Deeper than any orchestrator file has reason to be; the parser recurses once per level. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Parses JSON as strictly as Go does: no comments, no trailing commas, no empty file.
+ * Nesting deeper than {@link MAX_JSON_DEPTH} is refused naming the file, before the
+ * recursive parser could overflow the stack.
+ */
 export function parseStrictJson(text: string, file: string, hint: string): Node {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new AdapterError(`${file} is nested more than ${MAX_JSON_DEPTH} levels deep`, { hint });
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,
@@ -31,14 +41,35 @@ export function parseStrictJson(text: string, file: string, hint: string): Node 
   return root;
 }
 
+/** The deepest `[`/`{` nesting outside strings (a scan, so no depth can overflow it). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth -= 1;
+  }
+  return max;
+}
+
 function position(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-/** The property node `"key": value` of an object node. */
+/**
+ * The property node `"key": value` of an object node. NOTE: the LAST one when a key is
+ * repeated: Go's encoding/json (amux, Claude Squad) and JSON.parse both let the last
+ * duplicate win, so editing the first would change nothing the orchestrator reads.
+ */
 export function propertyOf(object: Node, key: string): Node | undefined {
-  return object.children?.find((p) => p.children?.[0]?.value === key);
+  return object.children?.findLast((p) => p.children?.[0]?.value === key);
 }
 
 /** The value node of `object[key]`. */

@@ -13,6 +13,7 @@ import { InputError, ProviderError } from '../../errors';
 import { type InheritResult, runInherit } from '../../io/process';
 import type { Resolution } from '../../resolve/which';
 import { resolveStateDir, statePaths } from '../../state/paths';
+import { withoutManagementKeys } from '../../workspace/agent-env';
 import { findBinary, shimDirs } from './bin';
 import { INSTALL_HINT } from './hints';
 
@@ -64,7 +65,12 @@ async function exec(
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): Promise<InheritResult> {
-  const result = await runInherit(bin, args, { cwd, env: { ...env, [SHIM_GUARD]: '1' } });
+  // NOTE: the real ravi acts as the workspace identity through HOME; a management key in the
+  // environment would let an agent's `ravi` manage every identity on the account
+  const result = await runInherit(bin, args, {
+    cwd,
+    env: { ...withoutManagementKeys(env), [SHIM_GUARD]: '1' },
+  });
   if (result.notFound)
     throw new ProviderError('E_PROVIDER_UNAVAILABLE', `ravi could not be started (${bin})`, {
       hint: INSTALL_HINT,
