@@ -4,7 +4,7 @@
 // its own identity from the hook), show them, resolve from a subdirectory, tear down
 // (one way with `ravi-hooks worktree remove`, the other with plain git + `ravi-hooks gc`),
 // and prove nothing is left. Everything lives in a temp dir with its own HOME and state.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -20,6 +20,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// NOTE: `pnpm demo` shows the demo; the build's own output only matters when it fails.
+const build = spawnSync('pnpm', ['build'], { cwd: root, encoding: 'utf8' });
+if (build.status !== 0) {
+  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+  console.error(`demo: building the CLI failed (${build.error?.message ?? `exit ${build.status}`})`);
+  process.exit(1);
+}
 const cli = path.join(root, 'packages/cli/dist/cli.mjs');
 const base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ravi-hooks-demo-')));
 const home = path.join(base, 'home');
@@ -40,6 +47,14 @@ const env = {
   GIT_COMMITTER_EMAIL: 'demo@example.invalid',
 };
 delete env.RAVI_HOOKS_PROVIDER;
+// NOTE: what `npm install -g ravi-hooks` gives a user: the command on PATH, which is how the
+// hooks `init` writes find it.
+const bin = path.join(base, 'bin');
+mkdirSync(bin);
+writeFileSync(path.join(bin, 'ravi-hooks'), `#!/bin/sh\nexec '${process.execPath}' '${cli}' "$@"\n`, {
+  mode: 0o755,
+});
+env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
 delete env.RAVI_CONFIG_DIR;
 
 const step = (text) => console.log(`\n\x1b[1m== ${text}\x1b[0m`);
