@@ -13,7 +13,12 @@ export async function benchHook({ runs = 15 } = {}) {
   const sb = sandbox();
   const plain = gitRepo(path.join(sb.base, 'plain'), sb.env);
   const hooked = gitRepo(path.join(sb.base, 'hooked'), sb.env);
-  execFileSync(node, [cli, 'init', 'git', '--repo', hooked], { env: sb.env, stdio: 'ignore' });
+  // NOTE: init writes a bare `ravi-hooks` into hooks; the sandbox has none on PATH, so name the bundle.
+  const command = `'${node}' '${cli}'`;
+  execFileSync(node, [cli, 'init', 'git', '--repo', hooked, '--command', command], {
+    env: sb.env,
+    stdio: 'ignore',
+  });
   const add = (repo, i) =>
     wallOf(
       'git',

@@ -93,9 +93,13 @@ try {
   mkdirSync(repo, { recursive: true });
   sh('git', ['init', '-q', '-b', 'main']);
   writeFileSync(path.join(repo, 'README.md'), '# app\n');
+  // NOTE: a repository config may only name identities (and set fleet concurrency); the
+  // provider and phone numbers (they cost money) are the user's choice, in their own config
+  writeFileSync(path.join(repo, 'ravi-hooks.config.json'), '{\n  "name": "agent-{branch}"\n}\n');
+  mkdirSync(path.join(env.XDG_CONFIG_HOME, 'ravi-hooks'), { recursive: true });
   writeFileSync(
-    path.join(repo, 'ravi-hooks.config.json'),
-    '{\n  "provider": "local",\n  "name": "agent-{branch}",\n  "phone": true\n}\n',
+    path.join(env.XDG_CONFIG_HOME, 'ravi-hooks', 'config.json'),
+    '{\n  "provider": "local",\n  "phone": true\n}\n',
   );
   sh('git', ['add', '-A']);
   sh('git', ['commit', '-q', '-m', 'init']);

@@ -101,6 +101,7 @@ function remove(context: AdapterContext, current: FileText): FileText {
 export const amux: AdapterFactory = () => ({
   name: 'amux',
   description: 'setup-workspace provisions, archive tears down (.amux/workspaces.json)',
+  shell: 'sh -c',
   files: (context) => [{ path: path.join(context.root, FILE), scope: 'root' }],
   apply: (context, _file, current) => apply(context, current),
   remove: (context, _file, current) => remove(context, current),

@@ -61,6 +61,7 @@ export function lalphWorkspaceFiles(identity: WorkspaceIdentity): WorkspaceFile[
 export const lalph: AdapterFactory = () => ({
   name: 'lalph',
   description: 'scripts/worktree-setup.sh provisions each worktree and writes .lalph/ravi.json',
+  shell: '$SHELL -c',
   files: (context) => [{ path: path.join(context.root, SCRIPT), scope: 'root', mode: 0o755 }],
   apply: (context, _file, current) => applyScriptBlock(current, block(context.command)),
   remove: (context, _file, current) => removeScriptBlock(current, block(context.command)),

@@ -84,6 +84,7 @@ export const symphony: AdapterFactory = () => ({
   name: 'symphony',
   description: 'after_create provisions, before_remove tears down (OpenAI Symphony WORKFLOW.md)',
   root: 'directory',
+  shell: 'sh -lc',
   files: (context) => [{ path: path.join(context.root, FILE), scope: 'root' }],
   apply: (context, _file, current) => apply(context, current),
   remove: (_context, _file, current) => remove(current),

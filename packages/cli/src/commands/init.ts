@@ -2,10 +2,8 @@
  * `ravi-hooks init <adapter>`: install (or `--remove`) an orchestrator adapter, or `--list`
  * them with whether each is installed here.
  */
-import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InstallResult } from '@ravi-hooks/core';
-import type { CliContext } from '../context';
 import type { Register } from './index';
 import { common, table } from './shared';
 
@@ -34,7 +32,9 @@ export const registerInit: Register = (program, contextFor) => {
     const { adapters, findAdapter } = await import('../adapters');
     const dir = path.resolve(ctx.cwd, opts.repo);
     const home = core.homeDir(ctx.env);
-    const command = installedCommand(ctx, opts.command, core.shQuote);
+    // NOTE: hooks land in shared, committed files: they name `ravi-hooks` and let PATH find it,
+    // never this machine's node and bundle, unless the user asks for that with --command.
+    const command = opts.command?.trim() ?? 'ravi-hooks';
     if (command === '' || /[\r\n]/.test(command))
       throw new core.UsageError('--command must be one non-empty line');
     if (opts.list) {
@@ -59,34 +59,11 @@ export const registerInit: Register = (program, contextFor) => {
       command,
       remove: opts.remove ?? false,
       dryRun: opts.dryRun ?? false,
+      env: ctx.env,
     });
     ctx.out.result(result, () => describe(result));
   });
 };
-
-/** `--command`, else `ravi-hooks` when it is on PATH, else this very node and bundle, quoted. */
-function installedCommand(
-  ctx: CliContext,
-  given: string | undefined,
-  quote: (value: string) => string,
-): string {
-  if (given !== undefined) return given.trim();
-  if (onPath('ravi-hooks', ctx.env.PATH ?? '')) return 'ravi-hooks';
-  return `${quote(process.execPath)} ${quote(ctx.self)}`;
-}
-
-function onPath(file: string, searchPath: string): boolean {
-  return searchPath.split(path.delimiter).some((dir) => {
-    if (dir === '') return false;
-    try {
-      const candidate = path.join(dir, file);
-      accessSync(candidate, constants.X_OK);
-      return statSync(candidate).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
 
 const verbs = {
   apply: { create: 'created', update: 'updated', delete: 'deleted', unchanged: 'already up to date:' },

@@ -65,6 +65,13 @@ export interface Adapter {
    * @default 'toplevel'
    */
   readonly root?: 'toplevel' | 'directory';
+  /**
+   * The shell the orchestrator runs our hook commands with, so `init` can check that the
+   * command resolves there and say what to add where when it does not: `sh -c` (amux),
+   * `sh -lc` (a login shell, which resets PATH: Symphony), `$SHELL -c` (lalph).
+   * Absent: no check (git runs hooks itself, with the PATH of the git command).
+   */
+  readonly shell?: HookShell;
   /** The files this adapter edits, given what the core learned about the repo. */
   files(context: AdapterContext): AdapterFile[];
   /**
@@ -107,3 +114,6 @@ export interface WorkspaceFile {
 }
 
 export type AdapterFactory<O = void> = (options: O) => Adapter;
+
+/** How an orchestrator starts the commands it reads from its config (see `Adapter.shell`). */
+export type HookShell = 'sh -c' | 'sh -lc' | '$SHELL -c';

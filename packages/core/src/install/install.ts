@@ -2,11 +2,13 @@
  * `ravi-hooks init <adapter>`: gather the context, plan, then write (or, for a dry run,
  * only describe) the change; and the per-adapter status `init --list` shows.
  */
+import path from 'node:path';
 import type { Adapter } from '../adapters/types';
 import { isRaviHooksError } from '../errors';
 import { modeOf } from '../io/files';
 import { adapterContext, type ContextOptions } from './context';
 import { displayPath, type FileAction, planAdapter, readFiles, unifiedDiff } from './plan';
+import { hookShellWarning } from './shell-check';
 import { writePlanned } from './write';
 
 export interface InstallOptions extends ContextOptions {
@@ -14,6 +16,8 @@ export interface InstallOptions extends ContextOptions {
   remove?: boolean;
   /** Plan and return the diffs, write nothing. @default false */
   dryRun?: boolean;
+  /** The user's environment, to check the command in the orchestrator's shell (`Adapter.shell`). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface InstalledFile {
@@ -46,11 +50,23 @@ export async function installAdapter(adapter: Adapter, options: InstallOptions):
   const warnings: string[] = [];
   for (const item of planned) {
     const mode = item.before === null ? null : await modeOf(item.target);
-    if (!removed && item.file.mode && item.file.mode & 0o111 && mode !== null && (mode & 0o111) === 0) {
+    // NOTE: husky 9 runs .husky/<hook> with `sh -e`, so its hooks need no executable bit.
+    const husky =
+      context.git?.huskyDir !== undefined && path.dirname(item.file.path) === context.git.huskyDir;
+    const executable = item.file.mode !== undefined && (item.file.mode & 0o111) !== 0;
+    if (!removed && executable && !husky && mode !== null && (mode & 0o111) === 0) {
       warnings.push(
         `${item.file.path} is not executable, so it will not run: \`chmod +x\` it if you want it to`,
       );
     }
+  }
+  if (!removed && adapter.shell && options.env) {
+    const warning = await hookShellWarning(adapter.shell, context.command, {
+      env: options.env,
+      home: context.home,
+      orchestrator: adapter.name,
+    });
+    if (warning) warnings.push(warning);
   }
   if (!options.dryRun) await writePlanned(planned);
   return {

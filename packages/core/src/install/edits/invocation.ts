@@ -14,10 +14,15 @@ import { shQuote } from '../../ops/env';
 /** One shell word at the start of `command`: quoted strings, escapes and plain characters. */
 const FIRST_WORD = /^(?:'[^']*'|"(?:[^"\\]|\\.)*"|\\.|[^\s'"\\;&|<>()])+/;
 
+/** The first shell word of a hook command, as written (quotes kept): what the guard checks. */
+export function firstWord(command: string): string {
+  const trimmed = command.trim();
+  return FIRST_WORD.exec(trimmed)?.[0] ?? trimmed;
+}
+
 /** The stderr line a guarded call prints when the command is missing. */
 export function missingLine(command: string, consequence: string): string {
-  const word = FIRST_WORD.exec(command.trim())?.[0] ?? command;
-  const shown = word.replace(/^'(.*)'$/, '$1');
+  const shown = firstWord(command).replace(/^'(.*)'$/, '$1');
   return `ravi-hooks: ${shown} is not on PATH, so ${consequence} (install it with npm install -g ravi-hooks, or add its directory to PATH for this shell)`;
 }
 
@@ -28,11 +33,9 @@ export function missingLine(command: string, consequence: string): string {
  * sentence "ravi-hooks is not on PATH, so …".
  */
 export function shellInvocation(command: string, args: readonly string[], consequence: string): string {
-  const trimmed = command.trim();
-  const word = FIRST_WORD.exec(trimmed)?.[0] ?? trimmed;
-  const call = [trimmed, ...args].join(' ');
-  const message = shQuote(missingLine(trimmed, consequence));
-  return `if command -v ${word} >/dev/null 2>&1; then ${call}; else echo ${message} >&2; fi`;
+  const call = [command.trim(), ...args].join(' ');
+  const message = shQuote(missingLine(command, consequence));
+  return `if command -v ${firstWord(command)} >/dev/null 2>&1; then ${call}; else echo ${message} >&2; fi`;
 }
 
 /**
