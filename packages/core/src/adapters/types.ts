@@ -25,6 +25,8 @@ export interface AdapterContext {
    * @default false
    */
   strict?: boolean;
+  /** Which of the paths the adapter's `probe` names exist (the core looks; adapters stay pure). */
+  present?: ReadonlySet<string>;
   /** Facts the core gathered by asking git; absent outside a git repository. */
   git?: {
     /** Absolute hooks directory (`git rev-parse --git-path hooks`, honours core.hooksPath). */
@@ -66,12 +68,11 @@ export interface Adapter {
    */
   readonly root?: 'toplevel' | 'directory';
   /**
-   * The shell the orchestrator runs our hook commands with, so `init` can check that the
-   * command resolves there and say what to add where when it does not: `sh -c` (amux),
-   * `sh -lc` (a login shell, which resets PATH: Symphony), `$SHELL -c` (lalph).
-   * Absent: no check (git runs hooks itself, with the PATH of the git command).
+   * Absolute paths whose existence decides which files `files` names (Conductor's legacy
+   * conductor.json is used only while .conductor/settings.toml does not exist). The core
+   * checks them and passes the ones that exist as `context.present`.
    */
-  readonly shell?: HookShell;
+  probe?(context: AdapterContext): string[];
   /** The files this adapter edits, given what the core learned about the repo. */
   files(context: AdapterContext): AdapterFile[];
   /**
@@ -114,6 +115,3 @@ export interface WorkspaceFile {
 }
 
 export type AdapterFactory<O = void> = (options: O) => Adapter;
-
-/** How an orchestrator starts the commands it reads from its config (see `Adapter.shell`). */
-export type HookShell = 'sh -c' | 'sh -lc' | '$SHELL -c';

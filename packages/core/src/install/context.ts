@@ -7,6 +7,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Adapter, AdapterContext } from '../adapters/types';
 import { UsageError } from '../errors';
+import { exists } from '../io/files';
 import { tryGit } from '../io/process';
 
 export interface ContextOptions {
@@ -16,6 +17,8 @@ export interface ContextOptions {
   home: string;
   /** How installed hooks call ravi-hooks, already shell-quoted. */
   command: string;
+  /** `init --strict`: installed steps fail when provisioning fails. @default false */
+  strict?: boolean;
 }
 
 export async function adapterContext(adapter: Adapter, options: ContextOptions): Promise<AdapterContext> {
@@ -28,7 +31,17 @@ export async function adapterContext(adapter: Adapter, options: ContextOptions):
   const git = toplevel && hooks ? gitFacts(path.resolve(dir, hooks)) : undefined;
   if (git && config) git.configFile = path.resolve(dir, config);
   const root = adapter.root === 'directory' || !toplevel ? dir : await fsp.realpath(toplevel);
-  return { root, home: options.home, command: options.command, ...(git ? { git } : {}) };
+  const context: AdapterContext = {
+    root,
+    home: options.home,
+    command: options.command,
+    ...(options.strict ? { strict: true } : {}),
+    ...(git ? { git } : {}),
+  };
+  const probed = adapter.probe?.(context) ?? [];
+  if (probed.length === 0) return context;
+  const present = await Promise.all(probed.map(async (file) => ((await exists(file)) ? [file] : [])));
+  return { ...context, present: new Set(present.flat()) };
 }
 
 /** husky (v9) points core.hooksPath at `.husky/_`, whose stubs run `.husky/<hook>`. */
