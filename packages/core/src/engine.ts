@@ -8,6 +8,7 @@ import { createProvider } from './providers/registry';
 import type { Provider } from './providers/types';
 import { Ledger } from './state/ledger';
 import { resolveStateDir, type StatePaths, statePaths } from './state/paths';
+import { assertStateDirUsable } from './state/trust';
 
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
@@ -32,6 +33,7 @@ export async function createEngine(
 ): Promise<Engine> {
   const env = options.env ?? process.env;
   const paths = statePaths(resolveStateDir(env));
+  await assertStateDirUsable(paths);
   const config = await loadConfig({
     ...configFrom,
     env,
@@ -43,9 +45,15 @@ export async function createEngine(
   return { env, paths, ledger: new Ledger(paths), host: hostname(), config, provider };
 }
 
-/** Engine without config or provider, for commands that only read state (log, gc listing). */
-export function stateOnly(env: NodeJS.ProcessEnv = process.env): Pick<Engine, 'env' | 'paths' | 'ledger'> {
+/**
+ * Engine without config or provider, for commands that only read state (log, list). The
+ * state dir must be trusted but need not be writable (a read-only copy can be inspected).
+ */
+export async function stateOnly(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Pick<Engine, 'env' | 'paths' | 'ledger'>> {
   const paths = statePaths(resolveStateDir(env));
+  await assertStateDirUsable(paths, { write: false });
   return { env, paths, ledger: new Ledger(paths) };
 }
 

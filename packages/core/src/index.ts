@@ -25,9 +25,18 @@ export { createProvider } from './providers/registry';
 export * from './providers/types';
 export { parseRaviConfig, type RaviConfigFile, readRaviConfig } from './resolve/ravi-config';
 export { type IdentitySource, type Resolution, resolveIdentity } from './resolve/which';
-export { type EventName, type LifecycleEvent, readEvents, recordEvent } from './state/events';
+export {
+  type EventName,
+  followEvents,
+  type LifecycleEvent,
+  parseEvent,
+  readEvents,
+  readEventsWithEnd,
+  recordEvent,
+} from './state/events';
 export { Ledger } from './state/ledger';
 export { homeDir, resolveStateDir, type StatePaths, statePaths } from './state/paths';
+export { assertStateDirUsable, STATE_DIR_MODE } from './state/trust';
 export type { LedgerRecord, OrphanRecord } from './state/records';
 export { managementVars, withoutManagementKeys } from './workspace/agent-env';
 export {

@@ -6,7 +6,7 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { RaviHooksError, WorkspaceError } from '../errors';
-import { atomicWrite, tempDirPrefix } from './atomic';
+import { atomicWrite, tempDirPrefix, tempFileFor } from './atomic';
 
 export const SECRET_FILE_MODE = 0o600;
 export const SECRET_DIR_MODE = 0o700;
@@ -105,12 +105,23 @@ export async function createExclusive(file: string, content: string, mode = 0o60
 }
 
 /**
- * Appends one line with a single O_APPEND write, so concurrent writers never interleave
- * partial lines (each line stays well under PIPE_BUF).
+ * Appends one whole line with a single O_APPEND write, so concurrent writers never
+ * interleave partial lines (each line stays well under PIPE_BUF). When the file does not
+ * end in a newline (a writer died mid-line, or the disk filled up), the line starts with
+ * one, so the torn line never swallows this one.
  */
 export async function appendLine(file: string, line: string, mode = 0o600): Promise<void> {
-  await ensureDir(path.dirname(file));
-  await fsp.appendFile(file, line.endsWith('\n') ? line : `${line}\n`, { mode, flag: 'a' });
+  await ensureDir(path.dirname(file), SECRET_DIR_MODE);
+  const handle = await fsp.open(file, 'a+', mode);
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    const torn = size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+    const body = line.endsWith('\n') ? line : `${line}\n`;
+    await handle.write(torn ? `\n${body}` : body);
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function removeFile(file: string): Promise<boolean> {
@@ -165,6 +176,23 @@ export async function probeWritable(dir: string): Promise<void> {
     return;
   }
   await fsp.rmdir(await fsp.mkdtemp(tempDirPrefix(dir, '.probe-')));
+}
+
+/**
+ * Throws unless a few bytes can really be written into `dir`: catches what `probeWritable`
+ * cannot, a full file system (ENOSPC), as well as read-only mounts and immutable dirs.
+ * NOTE: the probe is named like an atomic-write temp (`.probe.ravi-hooks-<pid>-<n>.tmp`),
+ * so `sweepTemps` removes it if a kill -9 lands between its creation and its removal.
+ */
+export async function probeWrite(dir: string): Promise<void> {
+  const probe = tempFileFor(path.join(dir, '.probe'));
+  const handle = await fsp.open(probe, 'wx', 0o600);
+  try {
+    await handle.write('ravi-hooks write probe\n');
+  } finally {
+    await handle.close();
+    await fsp.unlink(probe).catch(() => undefined);
+  }
 }
 
 /** Creates the symbolic link `link` → `target` (used inside private temp dirs only). */
