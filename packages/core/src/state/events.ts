@@ -1,10 +1,13 @@
 /**
  * The append-only lifecycle log (`events.jsonl`). One line per event, written with a
  * single O_APPEND write so concurrent processes never interleave. Never holds secrets:
- * every free-text field goes through `redact`.
+ * every free-text field goes through `redact`. Read from the end in fixed-size chunks, so
+ * showing the newest events costs the same on a 1 GB log as on a new one.
  */
+import { z } from 'zod';
 import { redact } from '../errors';
-import { appendLine, readTextIfExists } from '../io/files';
+import { appendLine } from '../io/files';
+import { linesAfter, linesBackward } from '../io/lines';
 import type { StatePaths } from './paths';
 
 export type EventName =
@@ -30,6 +33,18 @@ export interface LifecycleEvent {
   detail?: string;
 }
 
+// NOTE: `event` is any string, not the union above: a log written by a newer version
+// (new event names) must still read, and the CLI only displays it.
+const eventSchema = z.object({
+  time: z.string(),
+  event: z.string(),
+  workspace: z.string().nullable().default(null),
+  uuid: z.string().nullable().default(null),
+  name: z.string().nullable().default(null),
+  provider: z.string().nullable().default(null),
+  detail: z.string().optional(),
+});
+
 export async function recordEvent(
   paths: StatePaths,
   event: Omit<LifecycleEvent, 'time' | 'detail'> & { detail?: string },
@@ -39,18 +54,63 @@ export async function recordEvent(
   await appendLine(paths.events, JSON.stringify(line));
 }
 
+/** One line of the log as an event, or null for a torn, foreign or blank line. */
+export function parseEvent(line: string): LifecycleEvent | null {
+  if (line.trim().length === 0) return null;
+  try {
+    const parsed = eventSchema.safeParse(JSON.parse(line));
+    return parsed.success ? (parsed.data as LifecycleEvent) : null;
+  } catch {
+    return null; // a line torn by a crash mid-write: skip it rather than fail the whole log
+  }
+}
+
 /** The last `limit` events, oldest first. Lines that do not parse are skipped. */
 export async function readEvents(paths: StatePaths, limit = 50): Promise<LifecycleEvent[]> {
-  const text = await readTextIfExists(paths.events);
-  if (text === null) return [];
-  const lines = text.split('\n').filter((l) => l.length > 0);
-  const out: LifecycleEvent[] = [];
-  for (const line of lines.slice(-Math.max(0, limit))) {
-    try {
-      out.push(JSON.parse(line) as LifecycleEvent);
-    } catch {
-      // a line torn by a crash mid-write: skip it rather than fail the whole log
+  return (await readEventsWithEnd(paths, limit)).events;
+}
+
+/**
+ * The last `limit` events (oldest first) and the byte offset the log ended at when read,
+ * where `followEvents` continues.
+ */
+export async function readEventsWithEnd(
+  paths: StatePaths,
+  limit = 50,
+): Promise<{ events: LifecycleEvent[]; end: number }> {
+  const log = await linesBackward(paths.events);
+  if (log === null) return { events: [], end: 0 };
+  const events: LifecycleEvent[] = [];
+  if (limit > 0) {
+    for await (const line of log.lines) {
+      const event = parseEvent(line);
+      if (event !== null && events.push(event) >= limit) break;
     }
+  } else await log.lines.return(undefined); // closes the file
+  return { events: events.reverse(), end: log.size };
+}
+
+/**
+ * Calls `onEvent` for each event appended after byte `from`, checking every `intervalMs`
+ * until `signal` aborts. Polling one stat is cheap and, unlike fs.watch, works the same on
+ * every platform and across the log being replaced.
+ */
+export async function followEvents(
+  paths: StatePaths,
+  from: number,
+  onEvent: (event: LifecycleEvent) => void,
+  options: { signal?: AbortSignal; intervalMs?: number } = {},
+): Promise<void> {
+  const { setTimeout: sleep } = await import('node:timers/promises');
+  let offset = from;
+  while (!options.signal?.aborted) {
+    const { lines, next } = await linesAfter(paths.events, offset);
+    offset = next;
+    for (const line of lines) {
+      const event = parseEvent(line);
+      if (event !== null) onEvent(event);
+    }
+    if (lines.length > 0) continue; // more may be waiting: read on before sleeping
+    await sleep(options.intervalMs ?? 250, undefined, { signal: options.signal }).catch(() => undefined);
   }
-  return out;
 }
