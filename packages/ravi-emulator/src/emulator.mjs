@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { identityJson } from './api/identities.mjs';
+import { receiveMessage } from './api/messages.mjs';
 import { handleRequest } from './api/router.mjs';
 import { encodeConfig } from './cli/config.mjs';
 import { readLog } from './logs.mjs';
@@ -129,6 +130,10 @@ export function createEmulator(options = {}) {
     argv: () => readLog(stateDir, 'argv.log'),
     httpLog: () => readLog(stateDir, 'http.log'),
     setDeleteMode: (mode) => setDeleteMode(stateDir, mode),
+    receiveEmail: (identityUuid, m) =>
+      receiveMessage(stateDir, { identity: identityUuid, channel: 'email', ...m }),
+    receiveSms: (identityUuid, m) =>
+      receiveMessage(stateDir, { identity: identityUuid, channel: 'sms', ...m }),
     createIdentity: (o = {}) =>
       api('POST', '/api/identities/', {
         ...(o.name ? { name: o.name } : {}),

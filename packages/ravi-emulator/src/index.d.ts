@@ -3,8 +3,8 @@
  * JavaScript in ./index.mjs; see README.md for the behaviour and every environment variable.
  */
 
-/** How `DELETE /api/identities/<uuid>/` answers: 204, 403, or 404 HTML (no such route). */
-export type DeleteMode = 'ok' | 'refuse' | 'missing';
+/** How `DELETE /api/identities/<uuid>/` answers: 204, 403, 404 HTML (no such route), or 405. */
+export type DeleteMode = 'ok' | 'refuse' | 'missing' | 'not-allowed';
 
 /** What RAVI_EMU_OUTPUT makes a command print instead of its JSON (it still exits 0). */
 export type OutputMode = 'help' | 'nonjson' | 'truncated' | 'empty';
@@ -76,6 +76,8 @@ export interface HttpLogEntry {
   caller: 'none' | 'invalid' | 'management' | 'identity';
   pid: number;
   time: string;
+  /** Set when the server injected a fault into this request. */
+  fault?: '5xx' | '429' | 'reset' | 'eof';
 }
 
 export interface RunResult {
@@ -85,10 +87,44 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Conditions of the HTTP server, applied per request (see server.mjs). */
+export interface ServerConditions {
+  /** Delay before each answer, after the work is done. @default 0 */
+  latencyMs?: number;
+  /** 0..1: 502/503; half of them after the work was done. @default 0 */
+  rate5xx?: number;
+  /** 0..1: 429 instead of the work. @default 0 */
+  rate429?: number;
+  /** 0..1: the work is done, then the connection is reset. @default 0 */
+  resetRate?: number;
+  /** 0..1: the work is done, then the connection closes without an answer. @default 0 */
+  eofRate?: number;
+  /** The wait a 429 asks for. @default 1 */
+  retryAfterSeconds?: number;
+  /** Where a 429 says it: header, body (`retry_after_seconds`), both, or mixed at random. @default "mixed" */
+  retryAfterStyle?: 'header' | 'body' | 'both' | 'mixed';
+  /** `POST /api/identities/` answers with the one-time `api_key` (newer servers). @default false */
+  apiKeyOnCreate?: boolean;
+}
+
 export interface RaviServer {
   /** e.g. `http://127.0.0.1:43121` */
   url: string;
+  /** Changes the conditions while the server runs. */
+  configure(conditions: ServerConditions): void;
   close(): Promise<void>;
+}
+
+/** A received message as the emulator stores it. */
+export interface StoredMessage {
+  pk: number;
+  identity: string;
+  channel: 'email' | 'sms';
+  from: string;
+  to: string;
+  subject: string;
+  body: string;
+  created_dt: string;
 }
 
 export interface RaviConfig {
@@ -131,6 +167,13 @@ export interface Emulator {
   argv(): ArgvEntry[];
   httpLog(): HttpLogEntry[];
   setDeleteMode(mode: DeleteMode): void;
+  /** Delivers an inbound email to the identity (read back with `GET /api/email-messages/`). */
+  receiveEmail(
+    identityUuid: string,
+    message: { from: string; subject?: string; body: string },
+  ): StoredMessage;
+  /** Delivers an inbound SMS to the identity's number (`GET /api/messages/`). */
+  receiveSms(identityUuid: string, message: { from: string; body: string }): StoredMessage;
   /** Creates an identity server-side (no CLI run, no argv.log line). */
   createIdentity(options?: { name?: string; email?: string; provisionPhone?: boolean }): EmulatedIdentity;
   /** Mints an identity key (what `ravi identity use` stores as identity_key). */
@@ -143,7 +186,7 @@ export interface Emulator {
   };
   /** Writes `<dir>/.ravi/config.json` as the CLI encodes it (0600 in a 0700 dir); returns its path. */
   writeConfig(dir: string, config: Partial<RaviConfig>): string;
-  startServer(options?: { host?: string; port?: number }): Promise<RaviServer>;
+  startServer(options?: { host?: string; port?: number } & ServerConditions): Promise<RaviServer>;
   /** Runs `ravi` with `env` (plus `options.env`), argument array, no shell. */
   run(
     args: string[],
@@ -156,14 +199,21 @@ export interface Emulator {
 export function createEmulator(options?: EmulatorOptions): Emulator;
 
 /** Starts the loopback HTTP server over an existing state directory. */
-export function startRaviServer(options: {
-  stateDir: string;
-  /** Loopback only. @default "127.0.0.1" */
-  host?: string;
-  /** @default 0 (a free port) */
-  port?: number;
-  managementScope?: 'reject' | 'account';
-}): Promise<RaviServer>;
+export function startRaviServer(
+  options: {
+    stateDir: string;
+    /** Loopback only. @default "127.0.0.1" */
+    host?: string;
+    /** @default 0 (a free port) */
+    port?: number;
+    managementScope?: 'reject' | 'account';
+  } & ServerConditions,
+): Promise<RaviServer>;
+
+export function receiveMessage(
+  stateDir: string,
+  message: { identity: string; channel: 'email' | 'sms'; from: string; subject?: string; body: string },
+): StoredMessage;
 
 export function setDeleteMode(stateDir: string, mode: DeleteMode): void;
 export function getDeleteMode(stateDir: string, env?: NodeJS.ProcessEnv): DeleteMode;

@@ -1,5 +1,6 @@
 /**
- * `bin/ravi-emulator-server`: starts the loopback server for manual use.
+ * `bin/ravi-emulator-server`: starts the loopback server for manual use (and the bash
+ * benchmark); the flags set the server conditions of server.mjs.
  */
 import { parseArgs } from 'node:util';
 import { startRaviServer } from './server.mjs';
@@ -11,6 +12,12 @@ export async function serve(/** @type {string[]} */ argv) {
       state: { type: 'string' },
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
+      'latency-ms': { type: 'string', default: '0' },
+      'rate-5xx': { type: 'string', default: '0' },
+      'rate-429': { type: 'string', default: '0' },
+      'reset-rate': { type: 'string', default: '0' },
+      'eof-rate': { type: 'string', default: '0' },
+      'api-key-on-create': { type: 'boolean', default: false },
     },
   });
   const stateDir = values.state ?? process.env.RAVI_EMU_STATE;
@@ -19,7 +26,17 @@ export async function serve(/** @type {string[]} */ argv) {
     process.exitCode = 2;
     return;
   }
-  const server = await startRaviServer({ stateDir, host: values.host, port: Number(values.port) });
+  const server = await startRaviServer({
+    stateDir,
+    host: values.host,
+    port: Number(values.port),
+    latencyMs: Number(values['latency-ms']),
+    rate5xx: Number(values['rate-5xx']),
+    rate429: Number(values['rate-429']),
+    resetRate: Number(values['reset-rate']),
+    eofRate: Number(values['eof-rate']),
+    apiKeyOnCreate: values['api-key-on-create'],
+  });
   console.log(server.url);
   const stop = () => {
     server.close().then(() => process.exit(0));

@@ -5,14 +5,15 @@
 import path from 'node:path';
 import { readJson, writeJson } from './state/atomic.mjs';
 
-/** @typedef {'ok' | 'refuse' | 'missing'} DeleteMode */
-const DELETE_MODES = ['ok', 'refuse', 'missing'];
+/** @typedef {'ok' | 'refuse' | 'missing' | 'not-allowed'} DeleteMode */
+const DELETE_MODES = ['ok', 'refuse', 'missing', 'not-allowed'];
 
 const settingsFile = (/** @type {string} */ stateDir) => path.join(stateDir, 'settings', 'delete-mode.json');
 
 /**
- * How `DELETE /api/identities/<uuid>/` behaves: `ok` (204), `refuse` (403) or `missing`
- * (404 HTML, as if the server had no such route).
+ * How `DELETE /api/identities/<uuid>/` behaves: `ok` (204), `refuse` (403), `missing`
+ * (404 HTML, as if the server had no such route) or `not-allowed` (405: a server that never
+ * deletes identities, which is what Ravi's docs suggest: "identities are permanent").
  * @param {string} stateDir
  * @param {DeleteMode} mode
  */

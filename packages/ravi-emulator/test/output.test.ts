@@ -81,6 +81,17 @@ describe('--human', () => {
     );
   });
 
+  it('prints time fields as a bare `created_dt:` (Go recurses into time.Time and finds no exported fields)', async () => {
+    const emu = emulator();
+    const created = JSON.parse((await emu.run(['identity', 'create', '--name', 'Ada'])).stdout);
+    emu.writeConfig(emu.home, {
+      management_key: emu.managementKey,
+      identity_key: emu.mintIdentityKey(created.uuid),
+    });
+    const result = await emu.run(['get', 'email', '--human']);
+    expect(result.stdout).toMatch(/^id: \d+\nemail: \S+@\S+\ncreated_dt:\n\n$/);
+  });
+
   it('prints version as plain text', async () => {
     const emu = emulator();
     expect((await emu.run(['version', '--human'])).stdout).toMatch(

@@ -82,11 +82,15 @@ function claimPhone(/** @type {string} */ stateDir) {
   }
 }
 
-/** `POST /api/identities/` with `{name?, email?, provision_phone?}`. */
+/**
+ * `POST /api/identities/` with `{name?, email?, provision_phone?}`. With `apiKeyOnCreate`
+ * (newer servers), the answer also holds the identity's one-time key as `api_key`.
+ */
 export function createIdentityRoute(
   /** @type {string} */ stateDir,
   /** @type {Account} */ account,
   /** @type {any} */ body,
+  apiKeyOnCreate = false,
 ) {
   const input = body && typeof body === 'object' ? body : {};
   if (input.name !== undefined && typeof input.name !== 'string')
@@ -119,7 +123,25 @@ export function createIdentityRoute(
     updated_dt: now,
   };
   saveIdentity(stateDir, identity);
-  return json(201, identityJson(identity));
+  if (!apiKeyOnCreate) return json(201, identityJson(identity));
+  const key = mintKey(stateDir, {
+    kind: 'identity',
+    account: account.uuid,
+    identity: identity.uuid,
+    label: 'api',
+  });
+  return json(201, { ...identityJson(identity), api_key: key });
+}
+
+/** `GET /api/identities/<uuid>/`: 404 for unknown uuids and other accounts' identities. */
+export function identityDetailRoute(
+  /** @type {string} */ stateDir,
+  /** @type {Account} */ account,
+  /** @type {string} */ id,
+) {
+  const identity = getIdentity(stateDir, id);
+  if (!identity || identity.account !== account.uuid) throw notFound();
+  return json(200, identityJson(identity));
 }
 
 /** `DELETE /api/identities/<uuid>/`: 404 for unknown uuids and other accounts' identities. */

@@ -7,9 +7,11 @@ import {
   createIdentityRoute,
   deleteIdentityRoute,
   domainsRoute,
+  identityDetailRoute,
   listIdentitiesRoute,
   mintIdentityKeyRoute,
 } from './identities.mjs';
+import { messagesRoute } from './messages.mjs';
 import {
   createPasswordRoute,
   generatePasswordRoute,
@@ -28,7 +30,8 @@ import { createSecretRoute, listSecretsRoute, secretDetailRoute } from './secret
  * @property {string} [authorization] the Authorization header, if any
  * @property {string} [body] raw JSON body
  * @property {'reject' | 'account'} [managementScope] see auth.mjs
- * @property {'ok' | 'refuse' | 'missing'} [deleteMode] see settings.mjs
+ * @property {'ok' | 'refuse' | 'missing' | 'not-allowed'} [deleteMode] see settings.mjs
+ * @property {boolean} [apiKeyOnCreate] answer `POST /api/identities/` with the one-time `api_key` (newer servers)
  */
 
 /**
@@ -45,7 +48,7 @@ import { createSecretRoute, listSecretsRoute, secretDetailRoute } from './secret
 /** @typedef {(ctx: RouteContext, id: string | undefined) => import('./respond.mjs').ApiResponse} Handler */
 
 const ID = '([^/]+)';
-const COLLECTIONS = 'email-inbox|sms-inbox|messages|email-messages|contacts';
+const COLLECTIONS = 'email-inbox|sms-inbox|contacts';
 
 /** @type {Array<[RegExp, Record<string, Handler>]>} */
 const ROUTES = [
@@ -53,10 +56,18 @@ const ROUTES = [
     /^\/api\/identities\/$/,
     {
       GET: (c) => listIdentitiesRoute(c.stateDir, requireManagement(c.caller)),
-      POST: (c) => createIdentityRoute(c.stateDir, requireManagement(c.caller), c.body),
+      POST: (c) =>
+        createIdentityRoute(c.stateDir, requireManagement(c.caller), c.body, c.req.apiKeyOnCreate === true),
     },
   ],
-  [new RegExp(`^/api/identities/${ID}/$`), { DELETE: deleteIdentity }],
+  [
+    new RegExp(`^/api/identities/${ID}/$`),
+    {
+      GET: (c, id) =>
+        identityDetailRoute(c.stateDir, requireManagement(c.caller), /** @type {string} */ (id)),
+      DELETE: deleteIdentity,
+    },
+  ],
   [
     /^\/api\/auth\/keys\/identity\/$/,
     { POST: (c) => mintIdentityKeyRoute(c.stateDir, requireManagement(c.caller), c.body) },
@@ -68,6 +79,14 @@ const ROUTES = [
   [
     new RegExp(`^/api/(?:${COLLECTIONS})/(?:${ID}/)?$`),
     { GET: scoped((_c, id) => emptyCollectionRoute(id)) },
+  ],
+  [
+    new RegExp(`^/api/email-messages/(?:${ID}/)?$`),
+    { GET: (c, id) => messagesRoute(c.stateDir, c.scope(), 'email', c.query, id) },
+  ],
+  [
+    new RegExp(`^/api/messages/(?:${ID}/)?$`),
+    { GET: (c, id) => messagesRoute(c.stateDir, c.scope(), 'sms', c.query, id) },
   ],
   [
     /^\/api\/secrets\/$/,
@@ -109,6 +128,7 @@ function detailMethods(/** @type {Function} */ route) {
 function deleteIdentity(c, id) {
   const account = requireManagement(c.caller);
   if (c.req.deleteMode === 'refuse') throw detailError(403, NO_PERMISSION);
+  if (c.req.deleteMode === 'not-allowed') throw detailError(405, 'Method "DELETE" not allowed.');
   return deleteIdentityRoute(c.stateDir, account, /** @type {string} */ (id));
 }
 

@@ -23,7 +23,11 @@ function printStruct(
 ) {
   let out = '';
   for (const [name, type] of shape.fields) {
-    if (typeof type === 'object' && 'fields' in type) {
+    if (type === 'time') {
+      // NOTE: the real formatter recurses into time.Time as a struct and finds no exported
+      // fields, so the line ends at the colon (seen with a real v0.6.2 binary).
+      out += `${indent}${name}:\n`;
+    } else if (typeof type === 'object' && 'fields' in type) {
       out += `${indent}${name}:\n` + printStruct(type, value[name], indent + '  ');
     } else {
       out += `${indent}${name}: ${formatV(type, value[name])}\n`;
