@@ -8,9 +8,15 @@ export const raviSettingsSchema = z
   .object({
     /** Path of the ravi binary. @default `RAVI_BIN`, else `ravi` on PATH */
     bin: z.string().min(1).optional(),
-    /** Base URL of the Ravi HTTP API (used for deletion only). @default "https://ravi.id" */
+    /**
+     * How the provider talks to Ravi: `http` calls the API directly (no `ravi` binary
+     * needed); `cli` drives the `ravi` v0.6 binary (deletion still over HTTP).
+     * @default "http"
+     */
+    transport: z.enum(['http', 'cli']).optional(),
+    /** Base URL of the Ravi HTTP API. @default "https://ravi.id" */
     apiUrl: z.url().optional(),
-    /** Timeout of one ravi invocation in milliseconds. @default 30000 */
+    /** Timeout of one ravi invocation or HTTP request in milliseconds. @default 30000 */
     timeoutMs: z.number().int().positive().max(600_000).optional(),
     /** How many times a transient failure (network, 5xx, 429) is retried. @default 3 */
     retries: z.number().int().min(0).max(10).optional(),

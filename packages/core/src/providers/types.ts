@@ -55,7 +55,13 @@ export interface CreateRequest {
  */
 export type WorkspaceCredentials = Record<string, string>;
 
-export type DeleteResult = { deleted: true } | { deleted: false; reason: string; retryable: boolean };
+/**
+ * `retire: true`: the provider can never delete this identity (the API answers 405, or 404
+ * while it still returns the identity); the lease is retired instead of owed forever.
+ */
+export type DeleteResult =
+  | { deleted: true }
+  | { deleted: false; reason: string; retryable: boolean; retire?: true };
 
 export interface ProviderCheck {
   label: string;

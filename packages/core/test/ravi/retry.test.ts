@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/errors';
-import { retrying } from '../../src/providers/ravi/runner';
+import { retrying } from '../../src/providers/ravi/retry';
 
 const transient = () =>
   new ProviderError('E_PROVIDER', 'ravi identity list failed: API error (status 503): x', {

@@ -13,12 +13,10 @@
 import { ProviderError } from '../../errors';
 import type { CreateRequest, Identity } from '../types';
 import { toIdentity } from './identity';
-import { type CallTarget, call, type RetryPolicy, retrying } from './runner';
+import { claim, earlierAttempt, SKEW_MS } from './recover';
+import { type RetryPolicy, retrying } from './retry';
+import { type CallTarget, call } from './runner';
 import { identityListSchema, identitySchema, type RaviIdentity } from './schemas';
-
-const SKEW_MS = 60_000;
-/** uuids already handed to a create in this process (fleet runs many at once). */
-const claimed = new Set<string>();
 
 export async function createIdentity(
   target: CallTarget,
@@ -46,7 +44,7 @@ export async function createIdentity(
       throw error;
     }
   });
-  claimed.add(raw.uuid);
+  claim(raw.uuid);
   return toIdentity(raw);
 }
 
@@ -55,19 +53,5 @@ async function findEarlierAttempt(
   name: string,
   since: number,
 ): Promise<RaviIdentity | null> {
-  const list = await call(target, ['identity', 'list'], identityListSchema);
-  const matches = list.filter((i) => {
-    const created = Date.parse(i.created_dt);
-    return i.name === name && !claimed.has(i.uuid) && (Number.isNaN(created) || created >= since);
-  });
-  if (matches.length > 1) {
-    throw new ProviderError(
-      'E_PROVIDER',
-      `ravi identity create failed midway and ${matches.length} identities named "${name}" now exist`,
-      {
-        hint: 'not creating another; `ravi-hooks gc` settles the ones this machine created',
-      },
-    );
-  }
-  return matches[0] ?? null;
+  return earlierAttempt(await call(target, ['identity', 'list'], identityListSchema), name, since);
 }

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { readTextIfExists } from '../../io/files';
 import type { Identity, WorkspaceCredentials } from '../types';
 import { outputError, safeJson } from './failure';
-import { type CallTarget, call, type RetryPolicy, retrying } from './runner';
+import { type RetryPolicy, retrying } from './retry';
+import { type CallTarget, call } from './runner';
 import { identityUseSchema, mintedConfigSchema } from './schemas';
 
 export async function mintCredentials(
