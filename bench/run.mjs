@@ -4,7 +4,7 @@
  * side, then the raw numbers as JSON (BENCH_JSON=<file>). Not timed tests: nothing here
  * passes or fails on a threshold; targets are printed beside the figures.
  *
- *   node bench/run.mjs [fleet,calls,hook,cold,scale]   (default: all)
+ *   node bench/run.mjs [fleet,calls,hook,cold,scale,log]   (default: all)
  *   BENCH_QUICK=1   smaller sizes, for trying the harness out
  */
 import { writeFileSync } from 'node:fs';
@@ -15,10 +15,11 @@ import { benchHook } from './hook.mjs';
 import { closeEmulators } from './lib/emulator.mjs';
 import { machine } from './lib/machine.mjs';
 import { ms, ratio, sec } from './lib/measure.mjs';
+import { benchLog } from './log.mjs';
 import { benchScale } from './scale.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.argv[2] ?? 'fleet,calls,hook,cold,scale').split(','));
+const only = new Set((process.argv[2] ?? 'fleet,calls,hook,cold,scale,log').split(','));
 const results = { machine: machine(), quick };
 const out = (line = '') => console.log(line);
 
@@ -118,6 +119,16 @@ if (only.has('scale')) {
       `fleet provision ${String(n).padStart(4)}: ${sec(provision.wallMs)} (${provision.perItemMs.toFixed(1)} ms/workspace), peak ${provision.maxRssMiB.toFixed(0)} MiB`,
     );
   }
+}
+
+if (only.has('log')) {
+  const log = await benchLog(quick ? { sizeMiB: 64 } : {});
+  results.log = log;
+  const row = (r) => `${ms(r.wallMs)}, peak ${r.maxRssMiB.toFixed(0)} MiB`;
+  out(`\n## log on a ${log.sizeMiB} MiB events.jsonl (newest events, read backwards)`);
+  out(
+    `newest 50: ${row(log.newest50)}; newest 5,000: ${row(log.newest5000)}; a one-event log: ${row(log.oneEvent)}`,
+  );
 }
 
 await closeEmulators();
