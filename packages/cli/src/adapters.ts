@@ -4,12 +4,14 @@
  */
 import { amux } from '@ravi-hooks/amux';
 import { claudeSquad } from '@ravi-hooks/claude-squad';
+import { cmux } from '@ravi-hooks/cmux';
 import { type Adapter, UsageError } from '@ravi-hooks/core';
+import { dmux } from '@ravi-hooks/dmux';
 import { git } from '@ravi-hooks/git';
 import { lalph } from '@ravi-hooks/lalph';
 import { symphony } from '@ravi-hooks/symphony';
 
-export const adapters: Adapter[] = [amux(), claudeSquad(), git(), lalph(), symphony()];
+export const adapters: Adapter[] = [amux(), claudeSquad(), cmux(), dmux(), git(), lalph(), symphony()];
 
 export function findAdapter(name: string): Adapter {
   const adapter = adapters.find((candidate) => candidate.name === name);

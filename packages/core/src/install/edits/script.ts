@@ -5,7 +5,9 @@
  * it in the wrong directory). A script we create is `head + block + tail`, and the block then
  * says so, which is how removal knows it may delete the file rather than leave our skeleton.
  */
-import type { FileText } from '../../adapters/types';
+import path from 'node:path';
+import type { Adapter, AdapterContext, AdapterFile, FileText } from '../../adapters/types';
+import { AdapterError } from '../../errors';
 import { eolOf, findBlock, insertLines, lines, removeSpan, renderBlock, replaceSpan } from './text';
 
 export interface ScriptBlock {
@@ -31,6 +33,17 @@ function blockLines(spec: ScriptBlock, created: boolean): string[] {
 export function applyScriptBlock(current: FileText, spec: ScriptBlock): string {
   if (current === null)
     return `${spec.template.head}${blockLines(spec, true).join('\n')}\n${spec.template.tail}`;
+  const interpreter = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(current)?.slice(1) ?? [];
+  const program = interpreter[0]?.endsWith('/env') ? interpreter[1] : interpreter[0];
+  // NOTE: shell lines spliced into a node or python hook would break it.
+  if (program !== undefined && !/(^|\/)(ba|da|k|z|)sh$/.test(program)) {
+    throw new AdapterError(
+      `this hook runs with ${program}, not a shell: ravi-hooks cannot add its lines to it`,
+      {
+        hint: `call \`ravi-hooks\` from it yourself, or make it a shell script; \`ravi-hooks init ${spec.adapter} --dry-run\` shows the lines`,
+      },
+    );
+  }
   const eol = eolOf(current);
   const found = findBlock(current);
   if (found) return replaceSpan(current, found, blockLines(spec, isCreated(found.body)), eol);
@@ -68,4 +81,40 @@ export function prologueEnd(text: string): number {
     at = line.next;
   }
   return at;
+}
+
+export interface ScriptHooks {
+  name: string;
+  description: string;
+  /** Each executable hook, relative to the root, and the block's lines after its note. */
+  scripts: Record<string, (context: AdapterContext) => readonly string[]>;
+  /** The first line of a hook we create. @default '#!/bin/sh\n' */
+  shebang?: string;
+  notes(context: AdapterContext): string[];
+}
+
+/** An adapter whose whole job is one marked block in each of a few executable hook scripts. */
+export function scriptHooksAdapter(spec: ScriptHooks): Adapter {
+  const block = (context: AdapterContext, file: AdapterFile): ScriptBlock => {
+    const script = Object.keys(spec.scripts).find((name) => file.path.endsWith(`/${name}`));
+    return {
+      adapter: spec.name,
+      body: script ? spec.scripts[script]!(context) : [],
+      template: { head: spec.shebang ?? '#!/bin/sh\n', tail: '' },
+    };
+  };
+  return {
+    name: spec.name,
+    description: spec.description,
+    files: (context) =>
+      Object.keys(spec.scripts).map((name) => ({
+        path: path.join(context.root, name),
+        scope: 'root' as const,
+        mode: 0o755,
+      })),
+    apply: (context, file, current) => applyScriptBlock(current, block(context, file)),
+    remove: (context, file, current) => removeScriptBlock(current, block(context, file)),
+    isInstalled: (_context, _file, current) => hasScriptBlock(current),
+    notes: spec.notes,
+  };
 }
