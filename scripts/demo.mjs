@@ -18,6 +18,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AGENT_SCRIPT, signupDemo } from './demo-signup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // NOTE: `pnpm demo` shows the demo; the build's own output only matters when it fails.
@@ -128,6 +129,17 @@ try {
   console.log(`$ cd ${path.relative(base, nested)} && ravi-hooks which`);
   console.log(ravi(['which'], nested).trimEnd());
 
+  step('four agents sign up at once on a local web service; each reads its own emailed code');
+  console.log(`each agent, in its worktree: ravi-hooks exec -- sh -c '${AGENT_SCRIPT}'`);
+  const signups = await signupDemo({ cli, env, base, trees });
+  console.log(
+    table(
+      ['agent', 'address', 'code', 'its own?'],
+      signups.map((s) => [s.agent, s.email, s.code, s.ok ? 'yes' : 'NO']),
+    ),
+  );
+  if (signups.some((s) => !s.ok)) throw new Error('an agent read a code that was not its own');
+
   step(
     'teardown: `ravi-hooks worktree remove` for two, plain `git worktree remove` + `ravi-hooks gc` for two',
   );
@@ -140,6 +152,7 @@ try {
   const left = (dir) => (existsSync(dir) ? readdirSync(dir) : []);
   const checks = [
     ['identities in the local provider', left(path.join(state, 'local/identities')).length === 0],
+    ['inboxes in the local provider', left(path.join(state, 'local/inbox')).length === 0],
     ['ledger records', left(path.join(state, 'ledger')).length === 0],
     ['owed deletions', left(path.join(state, 'orphans')).length === 0],
     ['worktree directories', trees.every((t) => !existsSync(t))],
