@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 
-const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  dependencies: Record<string, string>;
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 };
+// NOTE: everything the CLI imports is bundled, so the published package has no dependencies
+// at all: `npm install -g` works offline from the tarball and never sees a `workspace:` range.
+const bundled = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d !== 'tsdown');
 const literal = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // NOTE: workspace packages are bundled from their TypeScript sources (the `source`
@@ -26,10 +31,11 @@ export default defineConfig({
   deps: {
     alwaysBundle: [
       /^@ravi-hooks\//,
-      ...Object.keys(dependencies).map((d) => new RegExp(`^${literal(d)}(/|$)`)),
+      ...bundled.map((d) => new RegExp(`^${literal(d)}(/|$)`)),
     ],
     // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
     neverBundle: ['typescript'],
   },
+  define: { RAVI_HOOKS_VERSION: JSON.stringify(pkg.version) },
   inputOptions: { resolve: { conditionNames: ['source', 'import', 'default'] } },
 });

@@ -9,9 +9,12 @@ import { commands } from './commands/index';
 import type { CliContext } from './context';
 import { createOutput } from './output';
 
+/** package.json's version, put in by the bundler (tsdown `define`). */
+declare const RAVI_HOOKS_VERSION: string;
+
 const program = new Command('ravi-hooks')
   .description('Give every agent workspace its own Ravi identity, and take it away again.')
-  .version('0.1.0', '-V, --version')
+  .version(RAVI_HOOKS_VERSION, '-V, --version')
   .enablePositionalOptions()
   .showSuggestionAfterError(true)
   .exitOverride()
