@@ -3,7 +3,7 @@
  * (so tests can prove it is never touched), a private state dir, and git that ignores the
  * developer's own configuration.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gitEnv, testdir } from './tmp';
 
@@ -26,6 +26,8 @@ export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
   const root = testdir({ 'home/.ravi/config.json': GLOBAL_RAVI_CONFIG, state: null });
   const home = path.join(root, 'home');
   const state = path.join(root, 'state');
+  // NOTE: a group-writable state dir is refused (state/trust.ts); under umask 002 mkdir makes one
+  chmodSync(state, 0o700);
   const globalConfig = path.join(home, '.ravi', 'config.json');
   const mode = statSync(globalConfig).mode;
   return {
