@@ -4,11 +4,13 @@
  * always exits 0, because git hands a post-checkout hook's status to `git worktree add`.
  * A failure is one line on stderr (provision also records it in the event log).
  */
+import { registerAgentHooks } from './hook-agent';
 import type { Register } from './index';
 import { common } from './shared';
 
 export const registerHook: Register = (program, contextFor) => {
   const hook = program.command('hook').description('entry points for the hooks `ravi-hooks init` installs');
+  registerAgentHooks(hook, contextFor);
   common(
     hook
       .command('post-checkout')
