@@ -4,7 +4,7 @@
  * side, then the raw numbers as JSON (BENCH_JSON=<file>). Not timed tests: nothing here
  * passes or fails on a threshold; targets are printed beside the figures.
  *
- *   node bench/run.mjs [fleet,calls,hook,cold,scale,log]   (default: all)
+ *   node bench/run.mjs [fleet,calls,hook,cold,scale,log,otp]   (default: all)
  *   BENCH_QUICK=1   smaller sizes, for trying the harness out
  */
 import { writeFileSync } from 'node:fs';
@@ -16,10 +16,11 @@ import { closeEmulators } from './lib/emulator.mjs';
 import { machine } from './lib/machine.mjs';
 import { ms, ratio, sec } from './lib/measure.mjs';
 import { benchLog } from './log.mjs';
+import { benchOtp } from './otp.mjs';
 import { benchScale } from './scale.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.argv[2] ?? 'fleet,calls,hook,cold,scale,log').split(','));
+const only = new Set((process.argv[2] ?? 'fleet,calls,hook,cold,scale,log,otp').split(','));
 const results = { machine: machine(), quick };
 const out = (line = '') => console.log(line);
 
@@ -128,6 +129,21 @@ if (only.has('log')) {
   out(`\n## log on a ${log.sizeMiB} MiB events.jsonl (newest events, read backwards)`);
   out(
     `newest 50: ${row(log.newest50)}; newest 5,000: ${row(log.newest5000)}; a one-event log: ${row(log.oneEvent)}`,
+  );
+}
+
+if (only.has('otp')) {
+  const otp = await benchOtp(quick ? { runs: 5, waiters: 10 } : {});
+  results.otp = otp;
+  out(`\n## otp --wait (local provider), ${otp.runs} deliveries`);
+  out(
+    `delivery to print: median ${ms(otp.latencyMedianMs)} (target ≤ 100 ms), max ${ms(otp.latencyMaxMs)}; ` +
+      `past --timeout: median ${ms(otp.timeoutOvershootMedianMs)}, max ${ms(otp.timeoutOvershootMaxMs)} (target ≤ 1 s)`,
+  );
+  out(
+    `${otp.waiters} waiters at once: RSS sum ${otp.waitersRssMiB.toFixed(0)} MiB ` +
+      `(${(otp.waitersRssMiB / otp.waiters).toFixed(1)} MiB each; bare node ${otp.nodeFloorRssMiB.toFixed(1)} MiB), ` +
+      `all got their code: ${otp.waitersAllGotTheirCode}`,
   );
 }
 
