@@ -4,10 +4,12 @@
  * runs inside a git hook loads only what it needs.
  */
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '@ravi-hooks/core/errors';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index';
 import type { CliContext } from './context';
-import { createOutput } from './output';
+import { addExamples } from './examples';
+import { createOutput, errorJson } from './output';
 
 /** package.json's version, put in by the bundler (tsdown `define`). */
 declare const RAVI_HOOKS_VERSION: string;
@@ -40,6 +42,7 @@ function contextFor(command: Command): CliContext {
 }
 
 for (const register of commands) register(program, contextFor);
+addExamples(program);
 
 async function main(): Promise<number> {
   // NOTE: the core never prints; config warnings (a repository setting a key it may not)
@@ -51,13 +54,25 @@ async function main(): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // help and version exit 0; any parse error is bad usage (2)
+      // help and version exit 0; any parse error is bad usage (2), already said on stderr
+      if (error.exitCode !== 0 && wantsJson(process.argv)) {
+        const usage = new UsageError(error.message.replace(/^error: /, ''), {
+          hint: 'see ravi-hooks --help',
+        });
+        process.stdout.write(`${JSON.stringify(errorJson(usage))}\n`);
+      }
       return error.exitCode === 0 ? 0 : 2;
     }
-    const json = process.argv.includes('--json');
+    const json = wantsJson(process.argv);
     const debug = process.argv.includes('--debug') || process.env.RAVI_HOOKS_DEBUG === '1';
     return createOutput({ json, debug }).error(error);
   }
+}
+
+/** --json among our own options, not in the command line `exec -- …` passes on. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
 }
 
 process.exitCode = await main();

@@ -32,9 +32,20 @@ export function createOutput(options: { json: boolean; debug: boolean }): Output
       const err = toRaviHooksError(error);
       const hint = err.hint ? ` (${err.hint})` : '';
       process.stderr.write(`ravi-hooks: ${redact(err.message)}${hint}\n`);
+      // NOTE: with --json a script reads stdout only: the error is also its one JSON document
+      if (options.json) process.stdout.write(`${JSON.stringify(errorJson(err))}\n`);
       if (options.debug) process.stderr.write(causeChain(err));
       return err.exitCode;
     },
+  };
+}
+
+/** `{"error": {"code", "message", "hint"}}`, redacted like the stderr line. */
+export function errorJson(err: RaviHooksError): {
+  error: { code: string; message: string; hint: string | null };
+} {
+  return {
+    error: { code: err.code, message: redact(err.message), hint: err.hint ? redact(err.hint) : null },
   };
 }
 

@@ -23,7 +23,18 @@ export const registerEnv: Register = (program, contextFor) => {
     const { identityEnv, formatEnv, shQuote, foreignConfigWarning, managementVars } = await import(
       '@ravi-hooks/core'
     );
-    const { vars, problems, resolution } = await identityEnv(path.resolve(ctx.cwd, dir), ctx.env);
+    const from = path.resolve(ctx.cwd, dir);
+    // NOTE: re-running `eval "$(ravi-hooks env)"` after a cd must switch to this workspace,
+    // not repeat the identity the shell still carries from the last one
+    const { stickyEnv } = await import('../sticky');
+    const sticky = stickyEnv(from, ctx.env);
+    if (sticky) {
+      process.stderr.write(
+        `ravi-hooks: warning: RAVI_CONFIG_DIR names ${sticky.fromEnv}; printing the identity of this workspace, ${sticky.workspace}, instead\n`,
+      );
+    }
+    const lookup = sticky ? { ...ctx.env, RAVI_CONFIG_DIR: '' } : ctx.env;
+    const { vars, problems, resolution } = await identityEnv(from, lookup);
     if (problems.length > 0 && resolution.baseDir)
       process.stderr.write(`ravi-hooks: ${foreignConfigWarning(resolution.baseDir, problems)}\n`);
     const shim = await shimVars(ctx);
@@ -35,7 +46,9 @@ export const registerEnv: Register = (program, contextFor) => {
     // RAVI_HOOKS_SHIM_DIR themselves (and never received the key from us).
     if (format === 'sh') {
       text += `export PATH=${shQuote(all.RAVI_HOOKS_SHIM_DIR ?? '')}:"$PATH"\n`;
-      const unset = managementVars(ctx.env).filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+      const unset = managementVars(ctx.env)
+        .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .sort();
       if (unset.length > 0) text += `unset ${unset.join(' ')}\n`;
     }
     process.stdout.write(text);

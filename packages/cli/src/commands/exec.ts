@@ -22,6 +22,14 @@ export const registerExec: Register = (program, contextFor) => {
     ) {
       await core.provision({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
     }
+    const { stickyEnv, stickyHint } = await import('../sticky');
+    const sticky = stickyEnv(dir, ctx.env);
+    if (sticky) {
+      throw new core.UsageError(
+        `this is the workspace ${sticky.workspace}, but RAVI_CONFIG_DIR names ${sticky.fromEnv}`,
+        { hint: stickyHint },
+      );
+    }
     const { vars, problems, resolution } = await core.identityEnv(dir, ctx.env);
     if (problems.length > 0 && resolution.baseDir)
       process.stderr.write(`ravi-hooks: ${core.foreignConfigWarning(resolution.baseDir, problems)}\n`);
@@ -42,7 +50,12 @@ export const registerExec: Register = (program, contextFor) => {
     };
     const result = await core.runInherit(file!, args, { cwd: ctx.cwd, env: childEnv });
     if (result.notFound) {
-      throw new core.InputError(`command not found: ${file}`, { hint: 'check the command after --' });
+      // NOTE: a shell's statuses (126 not executable, 127 not found), so callers can tell
+      // "the agent could not start" from "the agent failed"
+      const what = result.exitCode === 126 ? 'command not executable' : 'command not found';
+      ctx.out.error(new core.InputError(`${what}: ${file}`, { hint: 'check the command after --' }));
+      process.exitCode = result.exitCode;
+      return;
     }
     process.exitCode = result.signal ? 128 + signalNumber(result.signal) : result.exitCode;
   });

@@ -29,6 +29,21 @@ export const registerProvision: Register = (program, contextFor) => {
         ...(opts.provider ? { provider: opts.provider } : {}),
         extraFiles,
       });
+      // NOTE: an existing identity is returned as it is (idempotence); a --name or --provider
+      // it does not have would be silently ignored, so say so (nothing was written)
+      const ignored = [
+        opts.name !== undefined && opts.name !== result.name ? `is named "${result.name}"` : null,
+        opts.provider && opts.provider !== result.provider ? `uses the ${result.provider} provider` : null,
+      ].filter((why): why is string => why !== null);
+      if (!result.created && ignored.length > 0) {
+        const { UsageError } = await import('@ravi-hooks/core/errors');
+        throw new UsageError(
+          `${result.workspace} is already provisioned: its identity ${ignored.join(' and ')}`,
+          {
+            hint: 'drop --name/--provider to keep it, or `ravi-hooks teardown` it first to provision a new one',
+          },
+        );
+      }
       ctx.out.result(result, () =>
         [
           `${result.created ? 'provisioned' : 'already provisioned'} ${result.workspace}`,

@@ -20,7 +20,13 @@ export const registerWhich: Register = (program, contextFor) => {
       const { foreignConfigWarning } = await import('@ravi-hooks/core/resolve');
       process.stderr.write(`ravi-hooks: ${foreignConfigWarning(r.baseDir, problems)}\n`);
     }
-    const data = { source: r.source, configPath: r.configPath, uuid: r.uuid, name: r.name, problems };
+    const data = {
+      source: r.source,
+      configPath: r.configPath,
+      uuid: r.uuid,
+      name: r.name,
+      ...(problems.length > 0 ? { problems } : {}),
+    };
     ctx.out.result(data, () => {
       if (r.source === 'none')
         return 'no identity applies here (no .ravi/config.json up the tree, none in ~/.ravi)';
@@ -31,6 +37,8 @@ export const registerWhich: Register = (program, contextFor) => {
       }[r.source];
       return `${r.name ?? '(unnamed)'} ${r.uuid ?? '(no identity_uuid)'}\n  from ${r.configPath} (${why})`;
     });
+    // NOTE: like `command -v`: scripts can test `if ravi-hooks which >/dev/null`
+    if (r.source === 'none') process.exitCode = 1;
   });
 };
 

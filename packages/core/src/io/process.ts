@@ -80,7 +80,9 @@ export function runInherit(
     const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
     child.on('error', (error: NodeJS.ErrnoException) => {
       const missing = error.code === 'ENOENT' || error.code === 'EACCES';
-      resolve({ exitCode: missing ? 127 : 1, signal: undefined, notFound: missing });
+      // NOTE: like a shell: 126 found but not executable, 127 not found
+      const exitCode = error.code === 'EACCES' ? 126 : missing ? 127 : 1;
+      resolve({ exitCode, signal: undefined, notFound: missing });
     });
     child.on('close', (code, signal) => {
       resolve({ exitCode: code ?? 1, signal: signal ?? undefined, notFound: false });
