@@ -5,15 +5,19 @@
 import { amux } from '@ravi-hooks/amux';
 import { claudeCode, openhands } from '@ravi-hooks/claude-code';
 import { claudeSquad } from '@ravi-hooks/claude-squad';
+import { cmux } from '@ravi-hooks/cmux';
 import { codex } from '@ravi-hooks/codex';
 import { conductor } from '@ravi-hooks/conductor';
-import { cmux } from '@ravi-hooks/cmux';
 import { type Adapter, UsageError } from '@ravi-hooks/core';
+import { daintree } from '@ravi-hooks/daintree';
 import { dmux } from '@ravi-hooks/dmux';
 import { git } from '@ravi-hooks/git';
+import { gtr } from '@ravi-hooks/gtr';
 import { lalph } from '@ravi-hooks/lalph';
+import { superset } from '@ravi-hooks/superset';
 import { symphony } from '@ravi-hooks/symphony';
 import { vibeKanban } from '@ravi-hooks/vibe-kanban';
+import { worktrunk } from '@ravi-hooks/worktrunk';
 
 export const adapters: Adapter[] = [
   amux(),
@@ -22,12 +26,16 @@ export const adapters: Adapter[] = [
   cmux(),
   codex(),
   conductor(),
+  daintree(),
   dmux(),
   git(),
+  gtr(),
   lalph(),
   openhands(),
+  superset(),
   symphony(),
   vibeKanban(),
+  worktrunk(),
 ];
 
 export function findAdapter(name: string): Adapter {

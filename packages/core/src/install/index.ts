@@ -6,6 +6,7 @@
 export { adapterContext, type ContextOptions } from './context';
 export * from './edits/invocation';
 export * from './edits/json';
+export * from './edits/json-commands';
 export * from './edits/script';
 export * from './edits/steps';
 export * from './edits/text';
