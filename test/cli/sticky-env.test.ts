@@ -69,4 +69,16 @@ describe('a RAVI_* environment from another workspace', () => {
     },
     budgetFor(6),
   );
+
+  it(
+    'a RAVI_CONFIG_DIR set by hand (not by ravi-hooks env) is an explicit choice: exec honours it',
+    async () => {
+      const { a, b, stale } = await twoWorkspaces();
+      const byHand = { ...stale, RAVI_HOOKS_SHIM_DIR: '' };
+      const r = await runCli(['exec', '--', 'sh', '-c', 'echo "$RAVI_CONFIG_DIR"'], { cwd: b, env: byHand });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe(path.join(a, '.ravi'));
+    },
+    budgetFor(5),
+  );
 });

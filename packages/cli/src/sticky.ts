@@ -18,7 +18,9 @@ export interface StickyEnv {
 /** RAVI_CONFIG_DIR naming another config directory than the workspace DIR is in, else null. */
 export function stickyEnv(dir: string, env: NodeJS.ProcessEnv): StickyEnv | null {
   const fromEnv = env.RAVI_CONFIG_DIR;
-  if (!fromEnv) return null;
+  // NOTE: only variables we exported (`env` and `exec` always set RAVI_HOOKS_SHIM_DIR); a
+  // RAVI_CONFIG_DIR the user set by hand is an explicit choice and wins, as Ravi documents
+  if (!fromEnv || !env.RAVI_HOOKS_SHIM_DIR) return null;
   const here = resolveIdentity(dir, { ...env, RAVI_CONFIG_DIR: '' });
   if (here.source !== 'workspace' || !here.configPath || !here.baseDir) return null;
   const configDir = path.dirname(here.configPath);
