@@ -1,9 +1,11 @@
 /**
- * A sandbox for ravi-provider tests: the ravi emulator (bin dir first on PATH, its state,
- * its loopback HTTP API as RAVI_HOOKS_API_URL), a fake HOME logged in the way
- * `ravi auth login` leaves it, and a private ravi-hooks state dir. Cleaned up after each test.
+ * Sandboxes for ravi-provider tests: the ravi emulator (its state, its loopback HTTP API as
+ * RAVI_HOOKS_API_URL), a fake HOME logged in the way `ravi auth login` leaves it, and a
+ * private ravi-hooks state dir. `raviSandbox` drives the opt-in CLI transport (the emulated
+ * `ravi` first on PATH); `httpSandbox` the default HTTP transport with no `ravi` anywhere on
+ * PATH. Cleaned up after each test.
  */
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
@@ -11,8 +13,10 @@ import {
   createEmulator,
   type Emulator,
   type EmulatorOptions,
+  type HttpLogEntry,
   RAVI_BIN,
   type RaviServer,
+  type ServerConditions,
 } from '../../packages/ravi-emulator/src/index.mjs';
 import { runCli } from '../support/cli';
 import { gitEnv, testdir } from '../support/tmp';
@@ -30,6 +34,7 @@ export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 
 export interface RaviSandbox {
   emu: Emulator;
+  server: RaviServer;
   /** The emulator's HTTP API (for DELETE). */
   apiUrl: string;
   /** ravi-hooks state dir. */
@@ -44,10 +49,33 @@ export interface RaviSandbox {
   wrapWith(name: string, env?: Record<string, string>): void;
 }
 
-export async function raviSandbox(options: EmulatorOptions = {}): Promise<RaviSandbox> {
+/** The CLI transport (`RAVI_HOOKS_TRANSPORT=cli`), the emulated `ravi` first on PATH. */
+export function raviSandbox(options: EmulatorOptions = {}): Promise<RaviSandbox> {
+  return sandbox(options, {}, 'cli');
+}
+
+export interface HttpSandbox extends RaviSandbox {
+  /** Every request the API server saw, in order (method, path, status, caller, fault). */
+  requests(): HttpLogEntry[];
+}
+
+/** The default HTTP transport; no `ravi` on PATH at all (provisioning must not need one). */
+export async function httpSandbox(
+  options: EmulatorOptions = {},
+  server: ServerConditions = {},
+): Promise<HttpSandbox> {
+  const sb = await sandbox(options, server, 'http');
+  return { ...sb, requests: () => sb.emu.httpLog() };
+}
+
+async function sandbox(
+  options: EmulatorOptions,
+  conditions: ServerConditions,
+  transport: 'cli' | 'http',
+): Promise<RaviSandbox> {
   const root = testdir({ state: null, config: null });
   const emu = createEmulator(options);
-  const server = await emu.startServer();
+  const server = await emu.startServer(conditions);
   open.push({ emu, server });
   const globalConfig = path.join(emu.home, '.ravi', 'config.json');
   const before = readFileSync(globalConfig);
@@ -66,9 +94,12 @@ export async function raviSandbox(options: EmulatorOptions = {}): Promise<RaviSa
     RAVI_HOOKS_FAULT: '',
     RAVI_CONFIG_DIR: '',
     RAVI_BIN: '',
+    RAVI_HOOKS_TRANSPORT: transport,
   };
+  if (transport === 'http') env.PATH = withoutRavi(process.env.PATH ?? '');
   return {
     emu,
+    server,
     apiUrl: server.url,
     state,
     env,
@@ -87,6 +118,14 @@ export async function raviSandbox(options: EmulatorOptions = {}): Promise<RaviSa
       Object.assign(env, { RAVI_EMU_BIN: RAVI_BIN }, extra);
     },
   };
+}
+
+/** PATH minus every directory holding a `ravi`, so a test proves none is needed. */
+function withoutRavi(pathVar: string): string {
+  return pathVar
+    .split(path.delimiter)
+    .filter((dir) => dir !== '' && !existsSync(path.join(dir, 'ravi')))
+    .join(path.delimiter);
 }
 
 /** Counts invocations by their first two arguments, e.g. `{ 'identity create': 2, version: 1 }`. */

@@ -37,9 +37,7 @@ describe('teardown with the real ravi CLI (which has no delete command)', () => 
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out).toMatchObject({ uuid, identityDeleted: false });
-    expect(out.reason).toMatch(
-      /refused the deletion \(HTTP 403: You do not have permission to perform this action\.\)/,
-    );
+    expect(out.reason).toMatch(/HTTP 403: You do not have permission to perform this action\./);
     expect(existsSync(path.join(repo, '.ravi/config.json'))).toBe(false);
     expect(sb.emu.identities().map((i) => i.uuid)).toEqual([uuid]);
 
@@ -54,13 +52,13 @@ describe('teardown with the real ravi CLI (which has no delete command)', () => 
     expect(sb.emu.identities()).toEqual([]);
   });
 
-  it('a server without the delete endpoint (404 while the identity is listed) is not reported as deleted', async () => {
+  it('a server without the delete endpoint (404 while the identity still exists) retires it', async () => {
     const sb = await raviSandbox({ deleteMode: 'missing' });
     const repo = gitdir();
     const { uuid } = await provisionOk(sb, repo);
     const out = json((await runCli(['teardown', repo, '--json'], { env: sb.env })).stdout);
-    expect(out).toMatchObject({ uuid, identityDeleted: false });
-    expect(out.reason).toMatch(/no delete endpoint .*HTTP 404.* still exists/);
+    expect(out).toMatchObject({ uuid, identityDeleted: false, outcome: 'retired' });
+    expect(out.reason).toMatch(/no delete route .*HTTP 404.* still exists/);
     expect(sb.emu.identities()).toHaveLength(1);
   });
 
@@ -80,12 +78,14 @@ describe('teardown with the real ravi CLI (which has no delete command)', () => 
   it('an unreachable API leaves the deletion owed and retryable', async () => {
     const sb = await raviSandbox();
     const repo = gitdir();
-    await runCli(['provision', repo], { env: sb.env });
+    const { uuid } = await provisionOk(sb, repo);
     const closed = `http://127.0.0.1:${await closedPort()}`;
     const env = { ...sb.env, RAVI_HOOKS_API_URL: closed, RAVI_HOOKS_RETRY_WAIT_MAX_MS: '50' };
     const out = json((await runCli(['teardown', repo, '--json'], { env })).stdout);
     expect(out).toMatchObject({ identityDeleted: false });
-    expect(out.reason).toBe(`the Ravi API did not delete it: could not reach ${closed}: ECONNREFUSED`);
+    expect(out.reason).toBe(
+      `the Ravi API at ${closed} failed (DELETE /api/identities/${uuid}/): ECONNREFUSED`,
+    );
     const gc = await runCli(['gc', '--json'], { env: sb.env });
     expect(json(gc.stdout).removed).toHaveLength(1);
     expect(sb.emu.identities()).toEqual([]);

@@ -84,12 +84,12 @@ describe('deleting an identity over HTTP', () => {
     expect(seen.at(-1)).toBe('GET /api/identities/');
   });
 
-  it('403 is refused and not retried; the reason carries the detail but never the key', async () => {
+  it('403 is not retried now but stays owed; the reason carries the detail but never the key', async () => {
     const { target, seen } = await api([
       { status: 403, body: `{"detail":"You do not have permission (Bearer ${KEY})."}` },
     ]);
     const result = await deleteIdentity(target, KEY, UUID);
-    expect(result).toMatchObject({ deleted: false, retryable: false });
+    expect(result).toMatchObject({ deleted: false, retryable: true });
     expect(result.deleted === false && result.reason).toMatch(/HTTP 403: You do not have permission/);
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(seen).toHaveLength(1);

@@ -7,8 +7,7 @@
  * - 404: asked again with `GET /api/identities/<uuid>/`: gone there too means deleted (an
  *   earlier attempt whose answer was lost did it); still there means no delete route:
  *   `retire`. A GET that can't tell falls back to the identity list.
- * - 401: the key was refused: retryable once the key is fixed. 403: not allowed: not retried.
- * - network, 5xx, 429 after retries: retryable.
+ * - 401/403, network, 5xx, 429 after retries: owed (retryable): gc asks again later.
  */
 import { ProviderError } from '../../../errors';
 import type { DeleteResult } from '../../types';
@@ -21,9 +20,9 @@ export async function deleteIdentity(api: Api, key: string, uuid: string): Promi
   try {
     response = await request(api, { method: 'DELETE', path, key, keyKind: 'management' }, [404, 405]);
   } catch (error) {
-    const status = error instanceof ProviderError ? error.details?.status : undefined;
+    // NOTE: a refused key (401/403) stays owed too: fixing the key or its rights lets gc finish
     const reason = error instanceof ProviderError ? error.message : 'the delete request failed';
-    return { deleted: false, reason, retryable: status !== 403 };
+    return { deleted: false, reason, retryable: true };
   }
   if (response.status < 300) return { deleted: true };
   if (response.status === 405) {
