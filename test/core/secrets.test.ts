@@ -20,7 +20,7 @@ describe('ravi-hooks secrets', () => {
       input: "sk_test_'quoted' value\n",
     });
     expect(set.code, set.stderr).toBe(0);
-    const list = await runCli(['secrets', 'list', path.join(ws, 'src'), '--json'], { env: sb.env });
+    const list = await runCli(['secrets', 'list', path.join(ws, 'src'), '--json', '--show'], { env: sb.env });
     expect(json(list.stdout).secrets).toEqual({ STRIPE_TEST_KEY: "sk_test_'quoted' value" });
     expect((await runCli(['secrets', 'list', ws], { env: sb.env })).stdout).toBe('STRIPE_TEST_KEY\n');
   });
@@ -37,7 +37,8 @@ describe('ravi-hooks secrets', () => {
 describe('exporting secrets to .env.local', () => {
   it('with exportSecrets, provision writes a 0600, git-excluded block, `secrets set` keeps it in step, teardown restores the user file', async () => {
     const sb = sandbox();
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"exportSecrets": true}\n' });
+    sb.env.RAVI_HOOKS_EXPORT_SECRETS = '1';
+    const repo = gitdir();
     const wt = path.join(path.dirname(repo), `${path.basename(repo)}-secrets`);
     gitIn(repo, ['worktree', 'add', '-q', wt]);
     const userFile = 'FOO=1\n# mine, no trailing newline';

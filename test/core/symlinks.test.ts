@@ -53,11 +53,11 @@ describe('symlinks leading out of the workspace', () => {
   it('a .env.local symlink out of the workspace with exportSecrets: the secrets block is not written there', async () => {
     const sb = sandbox();
     const outside = testdir({ env: 'A=1\n' });
-    const ws = testdir({ 'ravi-hooks.config.json': '{"exportSecrets": true}' });
+    const ws = testdir();
     symlinkSync(path.join(outside, 'env'), path.join(ws, '.env.local'));
-    await expectRefused(ws, sb.env, sb.state);
+    await expectRefused(ws, { ...sb.env, RAVI_HOOKS_EXPORT_SECRETS: '1' }, sb.state);
     expect(readFileSync(path.join(outside, 'env'), 'utf8')).toBe('A=1\n');
-    expect(readdirSync(ws).sort()).toEqual(['.env.local', 'ravi-hooks.config.json']);
+    expect(readdirSync(ws).sort()).toEqual(['.env.local']);
   });
 
   it('a .ravi symlink that stays inside the workspace is fine', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { gitdir, testdir } from '../support/tmp';
+import { userConfig } from '../support/user-config';
 import { countByCommand, provisionOk, raviSandbox } from './support';
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
@@ -23,7 +24,8 @@ describe('when ravi fails', () => {
 
   it('a rate limit longer than RAVI_HOOKS_RETRY_WAIT_MAX_MS fails at once instead of blocking', async () => {
     const sb = await raviSandbox({ rate429: 1, retryAfter: 3600 });
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"ravi": {"retries": 3}}\n' });
+    userConfig(sb.env, { ravi: { retries: 3 } });
+    const repo = gitdir();
     // NOTE: had it waited the 3600 s, the child would be killed (no exit 1, no message)
     const r = await runCli(['provision', repo], { env: { ...sb.env, RAVI_HOOKS_RETRY_WAIT_MAX_MS: '5000' } });
     expect(r.code).toBe(1);
@@ -33,7 +35,8 @@ describe('when ravi fails', () => {
 
   it('a rate limit that lasts beyond the retries fails with one line, exit 1, nothing created', async () => {
     const sb = await raviSandbox({ rate429: 1, retryAfter: 1 });
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"ravi": {"retries": 2}}\n' });
+    userConfig(sb.env, { ravi: { retries: 2 } });
+    const repo = gitdir();
     const r = await runCli(['provision', repo], { env: sb.env });
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toEqual([
@@ -107,8 +110,8 @@ describe('when ravi fails', () => {
 
   it('an API error fails fast with the CLI’s own message', async () => {
     const sb = await raviSandbox({ plan: 'free' });
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"phone": true}\n' });
-    const r = await runCli(['provision', repo], { env: sb.env });
+    const repo = gitdir();
+    const r = await runCli(['provision', repo], { env: { ...sb.env, RAVI_HOOKS_PHONE: '1' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^ravi-hooks: ravi identity create failed: API error: Phone provisioning requires an active subscription\./,

@@ -73,7 +73,8 @@ describe('provision with the real ravi CLI (emulated v0.6.2)', () => {
 
   it('asks for a phone number with --provision-phone when configured', async () => {
     const sb = await raviSandbox();
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"phone": true}\n' });
+    sb.env.RAVI_HOOKS_PHONE = '1';
+    const repo = gitdir();
     const out = await provisionOk(sb, repo);
     expect(out.phone).toMatch(/^\+1\d{3}55501\d{2}$/);
     expect(countByCommand(sb.invocations())).toEqual({ version: 1, 'identity create': 1, 'identity use': 1 });
@@ -87,7 +88,8 @@ describe('provision with the real ravi CLI (emulated v0.6.2)', () => {
 
   it('exports secrets with `ravi secrets list` run with the identity key only', async () => {
     const sb = await raviSandbox();
-    const repo = gitdir({ 'ravi-hooks.config.json': '{"exportSecrets": true}\n' });
+    sb.env.RAVI_HOOKS_EXPORT_SECRETS = '1';
+    const repo = gitdir();
     const out = await provisionOk(sb, repo);
     const list = sb.emu.argv().find((e) => e.argv.join(' ') === 'secrets list')!;
     expect(list.configPath).not.toBeNull();

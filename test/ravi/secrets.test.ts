@@ -17,7 +17,7 @@ describe('secrets through the ravi provider', () => {
       input: 'sk-123\n',
     });
     expect(set.code, set.stderr).toBe(0);
-    const list = await runCli(['secrets', 'list', ws, '--json'], { env: sb.env });
+    const list = await runCli(['secrets', 'list', ws, '--json', '--show'], { env: sb.env });
     expect(json(list.stdout).secrets).toEqual({ OPENAI_KEY: 'sk-123' });
     expect(sb.emu.secrets(json(p.stdout).uuid).map((s) => s.key)).toEqual(['OPENAI_KEY']);
     const calls = sb.invocations().filter((argv) => argv[0] === 'secrets');

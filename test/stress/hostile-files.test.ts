@@ -74,9 +74,10 @@ const symlinks: HostileCase[] = [
   },
   {
     label: '.env.local is a symlink outside, with exportSecrets',
-    setup: provisionIn({ 'ravi-hooks.config.json': '{"exportSecrets": true}' }, (root) =>
-      linkOut(root, '.env.local', (dir) => path.join(dir, 'keep.txt')),
-    ),
+    setup: (root) => ({
+      ...provisionIn({}, (r) => linkOut(r, '.env.local', (dir) => path.join(dir, 'keep.txt')))(root),
+      env: { RAVI_HOOKS_EXPORT_SECRETS: '1' },
+    }),
     code: 2,
     mention: /symlink/,
   },
@@ -132,9 +133,9 @@ const raviConfigs: HostileCase[] = Object.entries(RAVI_CONFIGS).map(([label, con
 // ravi-hooks' own config files with wrong types or broken syntax (exit 2, naming the key)
 const OWN_CONFIGS: Array<[string, string, RegExp]> = [
   ['ravi-hooks.config.json', '[]', /expected object/],
-  ['ravi-hooks.config.json', '{"provider": 5}', /provider/],
+  ['ravi-hooks.config.json', '{"name": 5}', /name/],
   ['ravi-hooks.config.json', '{"name": ""}', /name/],
-  ['ravi-hooks.config.json', '{"ravi": {"timeoutMs": -1}}', /ravi\.timeoutMs/],
+  ['ravi-hooks.config.json', '{"concurrency": "lots"}', /concurrency/],
   ['ravi-hooks.config.json', '{"concurrency": 1e9}', /concurrency/],
   ['ravi-hooks.config.json', '{"provider": "lo', /Unterminated string/],
   ['.ravi-hooksrc.yaml', 'provider: !!js/function "function(){}"\n', /unknown tag/],
@@ -145,6 +146,13 @@ const ownConfigs: HostileCase[] = OWN_CONFIGS.map(([file, content, mention]) => 
   code: 2,
   mention,
 }));
+// NOTE: keys a repository may not set are ignored whatever their value (issue 9): a hook
+// never fails because a repository wrote `provider: 5`
+ownConfigs.push({
+  label: 'ravi-hooks.config.json setting forbidden keys to bad values (ignored, with a warning)',
+  setup: provisionIn({ 'ravi-hooks.config.json': '{"provider": 5, "ravi": {"timeoutMs": -1}}' }),
+  code: 0,
+});
 ownConfigs.push({
   label: 'ravi-hooks.config.json holding JSON null (treated as empty, like an empty file)',
   setup: provisionIn({ 'ravi-hooks.config.json': 'null' }),
