@@ -55,7 +55,7 @@ function hooksAdapter(spec: HooksFile, description: string, notes: string[]): Re
 export const claudeCode: AdapterFactory = () =>
   hooksAdapter(
     CLAUDE,
-    'Claude Code: WorktreeCreate/SessionStart provision, WorktreeRemove/SessionEnd tear down (.claude/settings.local.json)',
+    'Claude Code: WorktreeCreate/SessionStart provision, WorktreeRemove/SessionEnd tear down',
     [
       '`claude --worktree NAME` now runs `ravi-hooks hook claude-code worktree-create`: it makes .claude/worktrees/NAME on branch worktree-NAME (as Claude would) and gives it an identity. Claude does not copy .worktreeinclude files when a WorktreeCreate hook exists.',
       "Every session in a linked worktree gets the identity's RAVI_* variables and a scoped `ravi` on PATH (through $CLAUDE_ENV_FILE).",
@@ -67,7 +67,7 @@ export const claudeCode: AdapterFactory = () =>
 export const openhands: AdapterFactory = () =>
   hooksAdapter(
     OPENHANDS,
-    'OpenHands: SessionStart provisions, SessionEnd tears down once the workspace is gone (.openhands/hooks.json)',
+    'OpenHands: SessionStart provisions, SessionEnd tears down once the workspace is gone',
     [
       'Each OpenHands conversation started here provisions the project directory (OPENHANDS_PROJECT_DIR) once; later sessions reuse the identity.',
       'SessionEnd only tears down when the directory is gone; identities of removed workspaces are reclaimed by `ravi-hooks gc`.',

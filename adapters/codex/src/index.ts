@@ -73,7 +73,7 @@ function remove(context: AdapterContext, current: FileText): FileText {
 
 export const codex: AdapterFactory = () => ({
   name: 'codex',
-  description: 'Codex app: [setup] provisions, [cleanup] tears down (.codex/environments/environment.toml)',
+  description: 'Codex app: [setup] provisions, [cleanup] tears down',
   files: (context) => [{ path: path.join(context.root, FILE), scope: 'root' }],
   apply: (context, _file, current) => apply(context, current),
   remove: (context, _file, current) => remove(context, current),

@@ -49,7 +49,7 @@ function removeToml(context: AdapterContext, current: FileText): FileText {
 
 export const conductor: AdapterFactory = () => ({
   name: 'conductor',
-  description: 'Conductor: scripts.setup provisions, scripts.archive tears down (.conductor/settings.toml)',
+  description: 'Conductor: scripts.setup provisions, scripts.archive tears down',
   probe: (context) => [path.join(context.root, FILE), path.join(context.root, LEGACY)],
   files: (context) => [{ path: path.join(context.root, isLegacy(context) ? LEGACY : FILE), scope: 'root' }],
   apply: (context, file, current) =>

@@ -3,7 +3,7 @@
  * them with whether each is installed here.
  */
 import path from 'node:path';
-import type { InstallResult } from '@ravi-hooks/core';
+import type { AdapterStatus, InstallResult } from '@ravi-hooks/core';
 import type { Register } from './index';
 import { common, table } from './shared';
 
@@ -13,6 +13,7 @@ interface InitOptions {
   remove?: boolean;
   command?: string;
   list?: boolean;
+  strict?: boolean;
 }
 
 export const registerInit: Register = (program, contextFor) => {
@@ -20,11 +21,15 @@ export const registerInit: Register = (program, contextFor) => {
     program
       .command('init')
       .description("install the hooks that give an orchestrator's workspaces their own identities")
-      .argument('[adapter]', 'amux, claude-squad, git, lalph or symphony')
+      .argument('[adapter]', 'the orchestrator to install for (see --list)')
       .option('--repo <dir>', 'the repository (for symphony: the directory holding WORKFLOW.md)', '.')
       .option('--dry-run', 'show the change as a diff and write nothing')
       .option('--remove', 'take out exactly what init added')
       .option('--command <cmd>', 'how the installed hooks call ravi-hooks (a shell command)')
+      .option(
+        '--strict',
+        "make a failed provision fail the orchestrator's step (default: print it and go on)",
+      )
       .option('--list', 'list the adapters and whether each is installed here'),
   ).action(async (name: string | undefined, opts: InitOptions, cmd) => {
     const ctx = contextFor(cmd);
@@ -42,8 +47,8 @@ export const registerInit: Register = (program, contextFor) => {
       const statuses = await Promise.all(adapters.map((a) => core.adapterStatus(a, { dir, home, command })));
       ctx.out.result({ adapters: statuses }, () =>
         table(
-          ['ADAPTER', 'INSTALLED', 'WHAT IT DOES'],
-          statuses.map((s) => [s.name, s.problem ? '-' : s.installed ? 'yes' : 'no', s.description]),
+          ['ADAPTER', 'INSTALLED', 'WHERE', 'WHAT IT DOES'],
+          statuses.map((s) => [s.name, installedCell(s), whereCell(s, dir, home), s.description]),
         ),
       );
       return;
@@ -59,11 +64,34 @@ export const registerInit: Register = (program, contextFor) => {
       command,
       remove: opts.remove ?? false,
       dryRun: opts.dryRun ?? false,
+      strict: opts.strict ?? false,
       env: ctx.env,
     });
     ctx.out.result(result, () => describe(result));
   });
 };
+
+/** `yes`/`no`; `manual` for an adapter with no file (vibe-kanban's scripts live in its database). */
+function installedCell(status: AdapterStatus): string {
+  if (status.problem) return '-';
+  if (status.files.length === 0) return 'manual';
+  if (status.installed) return 'yes';
+  return status.files.some((file) => file.installed) ? 'partly' : 'no';
+}
+
+/** The files each adapter edits, relative to the repository (or ~ for user-level ones). */
+function whereCell(status: AdapterStatus, dir: string, home: string): string {
+  if (status.problem) return status.problem;
+  if (status.files.length === 0) return '(its own settings: see `ravi-hooks init ' + status.name + '`)';
+  return status.files
+    .map((file) => {
+      const relative = path.relative(dir, file.path);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative;
+      const fromHome = path.relative(home, file.path);
+      return !fromHome.startsWith('..') && !path.isAbsolute(fromHome) ? `~/${fromHome}` : file.path;
+    })
+    .join(', ');
+}
 
 const verbs = {
   apply: { create: 'created', update: 'updated', delete: 'deleted', unchanged: 'already up to date:' },
