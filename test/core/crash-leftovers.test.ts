@@ -36,10 +36,12 @@ describe('leftovers of a killed run are swept', () => {
 
     const gc = await runCli(['gc', '--json'], { env: sb.env });
     expect(gc.code, gc.stderr).toBe(0);
-    expect(readdirSync(ws)).toEqual(['keep.txt']);
-    expect(readdirSync(path.join(sb.state, 'ledger'))).toEqual([]);
+    // the killed provision is finished (its identity adopted), and no temp is left anywhere
+    expect(readdirSync(ws).sort()).toEqual(['.ravi', 'keep.txt']);
+    expect(readdirSync(path.join(ws, '.ravi'))).toEqual(['config.json']);
+    expect(readdirSync(path.join(sb.state, 'ledger'))).toEqual([`${key(ws)}.json`]);
     expect(readdirSync(path.join(sb.state, 'tmp'))).toEqual([]);
-    expect(readdirSync(path.join(sb.state, 'local/identities'))).toEqual([]);
+    expect(readdirSync(path.join(sb.state, 'local/identities'))).toHaveLength(1);
   });
 
   it('a temp file of a process that is still running is left alone', async () => {

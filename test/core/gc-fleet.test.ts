@@ -50,7 +50,7 @@ describe('ravi-hooks gc', () => {
     expect(identities(sb.state)).toEqual([]);
   });
 
-  it('finds identities created but never recorded by a killed provision (intent recorded first)', async () => {
+  it('finishes a provision killed after create by adopting the identity it made (intent recorded first)', async () => {
     const sb = sandbox();
     const dir = testdir();
     const killed = await runCli(['provision', dir], {
@@ -59,10 +59,23 @@ describe('ravi-hooks gc', () => {
     expect(killed.code).not.toBe(0);
     expect(identities(sb.state)).toHaveLength(1);
     const r = json((await runCli(['gc', '--json'], { env: sb.env })).stdout);
+    expect(r.removed).toEqual([]);
+    expect(r.adopted).toHaveLength(1);
+    expect(r.adopted[0].why).toMatch(/did not finish/);
+    expect(identities(sb.state)).toHaveLength(1);
+    const which = json((await runCli(['which', dir, '--json'], { env: sb.env })).stdout);
+    expect(identities(sb.state)).toEqual([`${which.uuid}.json`]);
+  });
+
+  it('settles a killed provision whose workspace is gone: the identity it made is deleted', async () => {
+    const sb = sandbox();
+    const dir = testdir();
+    await runCli(['provision', dir], { env: { ...sb.env, RAVI_HOOKS_FAULT: 'after-create:kill' } });
+    rmSync(dir, { recursive: true });
+    const r = json((await runCli(['gc', '--json'], { env: sb.env })).stdout);
     expect(r.removed).toHaveLength(1);
     expect(r.removed[0].why).toMatch(/did not finish/);
     expect(identities(sb.state)).toEqual([]);
-    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('never touches identities that are not in this machine’s ledger', async () => {

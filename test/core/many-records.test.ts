@@ -1,12 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ledger, type LedgerRecord, statePaths } from '@ravi-hooks/core';
 import { describe, expect, it } from 'vitest';
 import { cliPath, runProcess } from '../support/cli';
 import { sandbox } from '../support/env';
 
-/** A ledger record for a workspace that no longer exists (gc would reclaim it). */
-function staleRecord(workspace: string): LedgerRecord {
+/**
+ * A ledger record of ravi-hooks 0.1 (version 1, still read as a lease) for a workspace that
+ * no longer exists (gc would reclaim it), stored where 0.1 stored it: `ledger/<sha256>.json`.
+ */
+function writeStaleRecord(state: string, workspace: string): void {
+  const key = createHash('sha256').update(workspace).digest('hex').slice(0, 32);
+  mkdirSync(path.join(state, 'ledger'), { recursive: true });
+  writeFileSync(path.join(state, 'ledger', `${key}.json`), JSON.stringify(staleRecord(workspace)));
+}
+
+function staleRecord(workspace: string) {
   const now = new Date().toISOString();
   return {
     version: 1,
@@ -37,9 +46,8 @@ function staleRecord(workspace: string): LedgerRecord {
 describe('a ledger larger than the open-file limit', () => {
   it('gc --dry-run reads every record without running out of file descriptors', async () => {
     const sb = sandbox();
-    const ledger = new Ledger(statePaths(sb.state));
     const gone = path.join(sb.home, 'gone');
-    for (let i = 0; i < 400; i += 1) await ledger.put(staleRecord(path.join(gone, `ws-${i}`)));
+    for (let i = 0; i < 400; i += 1) writeStaleRecord(sb.state, path.join(gone, `ws-${i}`));
     const r = await runProcess(
       'bash',
       ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, cliPath, 'gc', '--dry-run', '--json'],

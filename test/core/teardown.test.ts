@@ -19,6 +19,7 @@ describe('ravi-hooks teardown', () => {
       uuid: p.uuid,
       name: p.name,
       identityDeleted: true,
+      outcome: 'deleted',
       removed: [path.join(dir, '.ravi/config.json')],
     });
     expect(readFileSync(path.join(dir, '.ravi/notes.txt'), 'utf8')).toBe('mine\n');

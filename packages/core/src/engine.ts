@@ -6,7 +6,8 @@ import { loadConfig } from './config/load';
 import type { ResolvedConfig } from './config/schema';
 import { createProvider } from './providers/registry';
 import type { Provider } from './providers/types';
-import { Ledger } from './state/ledger';
+import { attachStore } from './lifecycle/session';
+import { fileLeaseStore, type LeaseReader } from './lifecycle/store';
 import { resolveStateDir, type StatePaths, statePaths } from './state/paths';
 import { assertStateDirUsable } from './state/trust';
 
@@ -21,7 +22,8 @@ export interface EngineOptions {
 export interface Engine {
   env: NodeJS.ProcessEnv;
   paths: StatePaths;
-  ledger: Ledger;
+  /** Leases, read-only: changes go through lifecycle/session.ts under the workspace lock. */
+  ledger: LeaseReader;
   host: string;
   config: ResolvedConfig;
   provider: Provider;
@@ -42,7 +44,10 @@ export async function createEngine(
   const provider =
     options.providerInstance ??
     (await createProvider(config.provider, { stateDir: paths.root, env, settings: config.ravi }));
-  return { env, paths, ledger: new Ledger(paths), host: hostname(), config, provider };
+  const store = fileLeaseStore(paths);
+  const engine: Engine = { env, paths, ledger: store, host: hostname(), config, provider };
+  attachStore(engine, store);
+  return engine;
 }
 
 /**
@@ -54,7 +59,7 @@ export async function stateOnly(
 ): Promise<Pick<Engine, 'env' | 'paths' | 'ledger'>> {
   const paths = statePaths(resolveStateDir(env));
   await assertStateDirUsable(paths, { write: false });
-  return { env, paths, ledger: new Ledger(paths) };
+  return { env, paths, ledger: fileLeaseStore(paths) };
 }
 
 const extraProviders = new WeakMap<Engine, Map<string, Promise<Provider>>>();

@@ -9,17 +9,24 @@ export { repoKeys } from './config/trust';
 export { onConfigWarning, type WarningSink } from './config/warnings';
 export { createEngine, type Engine, type EngineOptions, stateOnly } from './engine';
 export * from './errors';
-export * from './install/index';
 export * from './inbox/index';
+export * from './install/index';
 export * as files from './io/files';
 export { git, type RunResult, run, runInherit, tryGit } from './io/process';
+export { type GcEntry, type GcOptions, type GcResult, gc } from './lifecycle/gc';
+export { type Lease, type LeaseState, leaseStates } from './lifecycle/lease';
+export {
+  type ExtraFiles,
+  type ProvisionOptions,
+  type ProvisionResult,
+  provision,
+} from './lifecycle/provision';
+export type { LeaseReader } from './lifecycle/store';
+export { type TeardownOptions, type TeardownResult, teardown } from './lifecycle/teardown';
 export { type DoctorReport, doctor } from './ops/doctor';
 export { type EnvFormat, formatEnv, type IdentityEnv, identityEnv, shQuote } from './ops/env';
 export { type FleetItem, type FleetOptions, fleetProvision, fleetTeardown } from './ops/fleet';
-export { type GcEntry, type GcOptions, type GcResult, gc } from './ops/gc';
-export { type ExtraFiles, type ProvisionOptions, type ProvisionResult, provision } from './ops/provision';
 export { exportSecrets, listSecrets, setSecret } from './ops/secrets';
-export { type TeardownOptions, type TeardownResult, teardown } from './ops/teardown';
 export { createLocalProvider, LOCAL_EMAIL_DOMAIN } from './providers/local/index';
 export { createProvider } from './providers/registry';
 export * from './providers/types';
@@ -34,10 +41,8 @@ export {
   readEventsWithEnd,
   recordEvent,
 } from './state/events';
-export { Ledger } from './state/ledger';
 export { homeDir, resolveStateDir, type StatePaths, statePaths } from './state/paths';
 export { assertStateDirUsable, STATE_DIR_MODE } from './state/trust';
-export type { LedgerRecord, OrphanRecord } from './state/records';
 export { managementVars, withoutManagementKeys } from './workspace/agent-env';
 export {
   foreignConfigError,

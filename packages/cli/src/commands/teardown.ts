@@ -15,11 +15,16 @@ export const registerTeardown: Register = (program, contextFor) => {
     const result = await teardown({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
     ctx.out.result(result, () => {
       if (result.uuid === null) return `nothing to tear down in ${result.workspace}`;
-      const status = result.identityDeleted
-        ? 'deleted'
-        : `NOT deleted (${result.reason ?? 'unknown reason'}); \`ravi-hooks gc\` retries owed deletions`;
+      const status = {
+        deleted: 'deleted',
+        retired: `retired: it stays in your provider account, its workspace key was deleted here (${result.reason ?? ''})`,
+        owed: `NOT deleted yet (${result.reason ?? 'unknown reason'}); \`ravi-hooks gc\` retries it`,
+        irrevocable: `NOT deleted (${result.reason ?? 'unknown reason'}); see \`ravi-hooks list\``,
+        none: `left untouched (${result.reason ?? 'not ours'})`,
+      }[result.outcome];
+      const verb = result.outcome === 'none' ? 'did not tear down' : 'tore down';
       return [
-        `tore down ${result.workspace}`,
+        `${verb} ${result.workspace}`,
         `  identity  ${result.name ?? '-'} (${result.uuid}) ${status}`,
         ...result.removed.map((f) => `  removed   ${f}`),
       ].join('\n');

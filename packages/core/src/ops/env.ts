@@ -6,8 +6,8 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { fileLeaseStore } from '../lifecycle/store';
 import { type Resolution, resolveIdentity } from '../resolve/which';
-import { Ledger } from '../state/ledger';
 import { resolveStateDir, statePaths } from '../state/paths';
 import { dotenvQuote } from '../workspace/env-local';
 import { inspectWorkspaceConfig } from '../workspace/foreign';
@@ -37,8 +37,11 @@ export async function identityEnv(dir: string, env: NodeJS.ProcessEnv = process.
   };
   const problems: string[] = [];
   if (resolution.baseDir && resolution.source !== 'global') {
-    const ledger = new Ledger(statePaths(resolveStateDir(env)));
-    const record = await ledger.get(realpathOr(resolution.baseDir));
+    const leases = fileLeaseStore(statePaths(resolveStateDir(env)));
+    // NOTE: a moved workspace's lease is still keyed by its old path until gc re-keys it
+    const record =
+      (await leases.get(realpathOr(resolution.baseDir)).catch(() => null)) ??
+      (resolution.uuid ? await leases.findByUuid(resolution.uuid) : null);
     if (record && record.uuid === resolution.uuid) {
       vars.RAVI_EMAIL = record.email ?? '';
       vars.RAVI_PHONE = record.phone ?? '';

@@ -6,8 +6,8 @@ import pLimit from 'p-limit';
 import { loadConfig } from '../config/load';
 import type { EngineOptions } from '../engine';
 import { toRaviHooksError } from '../errors';
-import { type ProvisionOptions, type ProvisionResult, provision } from './provision';
-import { type TeardownResult, teardown } from './teardown';
+import { type ProvisionOptions, type ProvisionResult, provision } from '../lifecycle/provision';
+import { type TeardownResult, teardown } from '../lifecycle/teardown';
 
 export type FleetItem<T> =
   | { workspace: string; ok: true; result: T }

@@ -7,9 +7,10 @@
 import path from 'node:path';
 import { createEngine, type Engine, type EngineOptions, providerFor } from '../engine';
 import { InputError } from '../errors';
+import type { Lease } from '../lifecycle/lease';
+import { withWorkspace } from '../lifecycle/session';
 import type { Identity, Provider, WorkspaceCredentials } from '../providers/types';
 import { resolveIdentity } from '../resolve/which';
-import type { LedgerRecord } from '../state/records';
 import { writeSecretsBlock } from '../workspace/env-local';
 import { ensureExcluded } from '../workspace/exclude';
 import { foreignConfigError, inspectWorkspaceConfig } from '../workspace/foreign';
@@ -17,7 +18,7 @@ import { gitFacts } from '../workspace/git';
 
 export interface SecretsTarget {
   engine: Engine;
-  record: LedgerRecord | null;
+  record: Lease | null;
   workspace: string;
   identity: Identity;
   credentials: WorkspaceCredentials;
@@ -107,9 +108,18 @@ export async function exportSecrets(
   }
   const secrets = await t.provider.secrets(t.identity, t.credentials);
   const file = path.join(t.workspace, '.env.local');
-  if (!t.record.blocks.includes(file))
-    await t.engine.ledger.put({ ...t.record, blocks: [...t.record.blocks, file] });
-  await writeSecretsBlock(t.workspace, secrets);
+  // NOTE: the block is recorded (under the workspace lock) before it is written, so teardown
+  // always knows to take it out again
+  await withWorkspace(t.engine, t.workspace, async (tx) => {
+    const lease = await tx.current();
+    if (lease === null || lease.uuid !== t.identity.uuid) {
+      throw new InputError(`the identity in ${t.workspace} changed while exporting its secrets`, {
+        hint: 'run the command again',
+      });
+    }
+    if (!lease.blocks.includes(file)) await tx.save({ ...lease, blocks: [...lease.blocks, file] });
+    await writeSecretsBlock(t.workspace, secrets);
+  });
   const git = await gitFacts(t.workspace);
   if (git) await ensureExcluded(t.engine.paths, git.commonDir, ['.env.local']);
   return { workspace: t.workspace, uuid: t.identity.uuid, file, keys: Object.keys(secrets).sort() };

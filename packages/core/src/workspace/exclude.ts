@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readTextIfExists, writeFileAtomically } from '../io/files';
-import { withLock } from '../state/lock';
+import { withLock } from '../lifecycle/lock';
 import type { StatePaths } from '../state/paths';
 
 export async function ensureExcluded(

@@ -4,6 +4,7 @@
  * `.env.local` secrets block, and the git exclude entries that keep them out of commits.
  */
 import path from 'node:path';
+import type { WorkspaceFile, WorkspaceIdentity } from '../adapters/types';
 import type { Engine } from '../engine';
 import { ConflictError, WorkspaceError } from '../errors';
 import { sweepTemps } from '../io/atomic';
@@ -18,14 +19,16 @@ import {
   writeFileAtomically,
   writeSecretFile,
 } from '../io/files';
+import { faultPoint } from '../lifecycle/fault';
+import type { Lease } from '../lifecycle/lease';
 import type { Identity, WorkspaceCredentials } from '../providers/types';
 import { readRaviConfig } from '../resolve/ravi-config';
-import type { LedgerRecord } from '../state/records';
-import { removeSecretsBlock, writeSecretsBlock } from '../workspace/env-local';
-import { ensureExcluded } from '../workspace/exclude';
-import type { GitFacts } from '../workspace/git';
-import { faultPoint } from './fault';
-import type { ExtraFiles } from './provision';
+import { removeSecretsBlock, writeSecretsBlock } from './env-local';
+import { ensureExcluded } from './exclude';
+import type { GitFacts } from './git';
+
+/** Files an adapter wants in a provisioned workspace (lalph's `.lalph/ravi.json`). */
+export type ExtraFiles = (identity: WorkspaceIdentity) => WorkspaceFile[];
 
 export function configPathOf(workspace: string): string {
   return path.join(workspace, '.ravi', 'config.json');
@@ -58,11 +61,17 @@ interface PlannedFile {
 
 export async function writeWorkspaceFiles(
   engine: Engine,
-  record: LedgerRecord,
+  record: Lease,
   identity: Identity,
   credentials: WorkspaceCredentials,
-  input: { workspace: string; git: GitFacts | null; extraFiles: ExtraFiles[] },
-): Promise<Pick<LedgerRecord, 'files' | 'blocks'>> {
+  input: {
+    workspace: string;
+    git: GitFacts | null;
+    extraFiles: ExtraFiles[];
+    /** Records the plan in the lease (under the workspace lock) before the first write. */
+    save: (lease: Lease) => Promise<Lease>;
+  },
+): Promise<Pick<Lease, 'files' | 'blocks'>> {
   const { workspace } = input;
   const configDir = path.join(workspace, '.ravi');
   const config = { identity_uuid: identity.uuid, identity_name: identity.name, ...credentials };
@@ -96,7 +105,7 @@ export async function writeWorkspaceFiles(
   };
   for (const file of [...planned.files, ...planned.blocks]) await assertInside(workspace, file);
   // NOTE: the plan is recorded before the first write, so gc can clean up after a crash mid-write.
-  await engine.ledger.put({ ...record, ...planned, updatedAt: new Date().toISOString() });
+  await input.save({ ...record, ...planned });
 
   await writeSecretFile(configPathOf(workspace), `${JSON.stringify(config, null, 2)}\n`);
   faultPoint('mid-write', engine.env);
@@ -111,7 +120,7 @@ export async function writeWorkspaceFiles(
 }
 
 /** Removes what a record says we wrote, and what a killed write left beside it. */
-export async function removeWorkspaceFiles(record: LedgerRecord): Promise<string[]> {
+export async function removeWorkspaceFiles(record: Lease): Promise<string[]> {
   const removed: string[] = [];
   // NOTE: a path that now leads out of the workspace through a symlink is not ours to delete
   const inside = async (file: string) => (await symlinkEscape(record.workspace, file)) === null;
@@ -138,7 +147,7 @@ export async function removeWorkspaceFiles(record: LedgerRecord): Promise<string
 }
 
 /** The config goes only while it still holds our uuid (someone may have rewritten it). */
-function stillOurs(record: LedgerRecord, file: string): boolean {
+function stillOurs(record: Lease, file: string): boolean {
   if (file !== configPathOf(record.workspace)) return true;
   try {
     return readRaviConfig(file)?.identity_uuid === record.uuid;

@@ -6,10 +6,11 @@
 import path from 'node:path';
 import type { Engine } from '../engine';
 import { assertInside, exists, writeSecretFile } from '../io/files';
+import type { Lease } from '../lifecycle/lease';
 import type { RaviConfigFile } from '../resolve/ravi-config';
-import { ensureExcluded } from '../workspace/exclude';
-import type { GitFacts } from '../workspace/git';
-import type { ExtraFiles } from './provision';
+import { ensureExcluded } from './exclude';
+import type { ExtraFiles } from './files';
+import type { GitFacts } from './git';
 
 export async function addMissingExtras(
   engine: Engine,
@@ -17,9 +18,10 @@ export async function addMissingExtras(
   config: RaviConfigFile,
   extraFiles: ExtraFiles[],
   git: GitFacts | null,
+  lease: { current: () => Promise<Lease | null>; save: (lease: Lease) => Promise<Lease> },
 ): Promise<void> {
   if (extraFiles.length === 0) return;
-  const record = await engine.ledger.get(workspace);
+  let record = await lease.current();
   if (record === null || record.state !== 'active' || record.uuid !== config.identity_uuid) return;
   const identity = {
     workspace,
@@ -37,7 +39,7 @@ export async function addMissingExtras(
       if (!target.startsWith(workspace + path.sep) || (await exists(target))) continue;
       await assertInside(workspace, target);
       // NOTE: recorded before it is written, so a crash here still leaves it to teardown
-      await engine.ledger.put({ ...record, files: [...record.files, ...added, target] });
+      record = await lease.save({ ...record, files: [...record.files, target] });
       await writeSecretFile(target, file.content);
       added.push(target);
       if (file.exclude) excludes.push(file.exclude);
