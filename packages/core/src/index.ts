@@ -15,6 +15,7 @@ export * as files from './io/files';
 export { git, type RunResult, run, runInherit, tryGit } from './io/process';
 export { type GcEntry, type GcOptions, type GcResult, gc } from './lifecycle/gc';
 export { type Lease, type LeaseState, leaseStates } from './lifecycle/lease';
+export { forgetLease, type LeaseCounts, type LeaseView, listLeases } from './lifecycle/list';
 export {
   type ExtraFiles,
   type ProvisionOptions,
