@@ -15,14 +15,23 @@ export const registerDoctor: Register = (program, contextFor) => {
       env: ctx.env,
       ...(opts.provider ? { provider: opts.provider } : {}),
     });
-    ctx.out.result(report, () =>
-      report.checks
-        .map(
-          (c) =>
-            `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}${c.value ? `: ${c.value}` : ''}${!c.ok && c.fix ? `\n        fix: ${c.fix}` : ''}`,
-        )
-        .join('\n'),
-    );
+    ctx.out.result(report, () => {
+      const checks = report.checks.map(
+        (c) =>
+          `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}${c.value ? `: ${c.value}` : ''}${!c.ok && c.fix ? `\n        fix: ${c.fix}` : ''}`,
+      );
+      // NOTE: which file set what: a repository may set only name and concurrency (issue 9)
+      const width = Math.max(0, ...report.settings.map((s) => s.key.length));
+      const settings = report.settings.map(
+        (s) => `      ${s.key.padEnd(width)}  ${String(s.value)}  (${s.from})`,
+      );
+      const ignored = report.ignored.map((line) => `      ${line}`);
+      return [
+        ...checks,
+        ...(settings.length > 0 ? ['settings:', ...settings] : []),
+        ...(ignored.length > 0 ? ['ignored:', ...ignored] : []),
+      ].join('\n');
+    });
     if (!report.ok) process.exitCode = report.checks.some((c) => !c.ok && c.label !== 'config') ? 3 : 2;
   });
 };

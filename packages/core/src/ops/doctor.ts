@@ -4,6 +4,7 @@
  */
 import { constants, promises as fsp } from 'node:fs';
 import { loadConfig } from '../config/load';
+import type { ResolvedConfig } from '../config/schema';
 import { toRaviHooksError } from '../errors';
 import { createProvider } from '../providers/registry';
 import type { ProviderCheck } from '../providers/types';
@@ -15,6 +16,13 @@ export interface DoctorReport {
   provider: string | null;
   stateDir: string;
   configFiles: string[];
+  /**
+   * Every setting, its value and where it came from (a config file, an environment
+   * variable, a flag or `default`), so a user sees which file set what.
+   */
+  settings: Array<{ key: string; value: unknown; from: string }>;
+  /** Keys a repository config tried to set and may not; each was ignored. */
+  ignored: string[];
   checks: ProviderCheck[];
 }
 
@@ -29,6 +37,8 @@ export async function doctor(
   const git = await gitFacts(cwd);
   let provider: string | null = null;
   let configFiles: string[] = [];
+  let settings: DoctorReport['settings'] = [];
+  let ignored: string[] = [];
   try {
     const config = await loadConfig({
       from: cwd,
@@ -38,6 +48,8 @@ export async function doctor(
     });
     provider = config.provider;
     configFiles = config.sources;
+    settings = settingsOf(config);
+    ignored = config.warnings;
     checks.push({ label: 'config', ok: true, value: configFiles[0] ?? 'none found (defaults)' });
     const instance = await createProvider(config.provider, { stateDir, env, settings: config.ravi });
     const status = await instance.status();
@@ -47,7 +59,24 @@ export async function doctor(
     const err = toRaviHooksError(error);
     checks.push({ label: 'config', ok: false, value: err.message, ...(err.hint ? { fix: err.hint } : {}) });
   }
-  return { ok: checks.every((c) => c.ok), provider, stateDir, configFiles, checks };
+  return { ok: checks.every((c) => c.ok), provider, stateDir, configFiles, settings, ignored, checks };
+}
+
+function settingsOf(config: ResolvedConfig): DoctorReport['settings'] {
+  const values: Record<string, unknown> = {
+    provider: config.provider,
+    name: config.name,
+    concurrency: config.concurrency,
+    exportSecrets: config.exportSecrets,
+    phone: config.phone,
+    ...Object.fromEntries(Object.entries(config.ravi).map(([k, v]) => [`ravi.${k}`, v])),
+  };
+  return Object.entries(config.origins).map(([key, from]) => ({
+    key,
+    // NOTE: a ravi.* setting the environment overrides has no value here; the provider reads the variable
+    value: key in values ? values[key] : `$${from}`,
+    from,
+  }));
 }
 
 async function stateDirCheck(stateDir: string): Promise<ProviderCheck> {
