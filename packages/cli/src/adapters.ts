@@ -9,6 +9,7 @@ import { cmux } from '@ravi-hooks/cmux';
 import { codex } from '@ravi-hooks/codex';
 import { conductor } from '@ravi-hooks/conductor';
 import { type Adapter, UsageError } from '@ravi-hooks/core';
+import { cursor } from '@ravi-hooks/cursor';
 import { daintree } from '@ravi-hooks/daintree';
 import { dmux } from '@ravi-hooks/dmux';
 import { git } from '@ravi-hooks/git';
@@ -26,6 +27,7 @@ export const adapters: Adapter[] = [
   cmux(),
   codex(),
   conductor(),
+  cursor(),
   daintree(),
   dmux(),
   git(),
