@@ -13,6 +13,7 @@ import { removeFile } from '../io/files';
 import { type RaviConfigFile, readRaviConfig } from '../resolve/ravi-config';
 import { homeDir } from '../state/paths';
 import { configPathOf } from '../workspace/files';
+import { foreignConfigError, inspectWorkspaceConfig } from '../workspace/foreign';
 import type { GitFacts } from '../workspace/git';
 import { isBound, type Lease } from './lease';
 import { configNames, rebound } from './move';
@@ -55,9 +56,13 @@ export function enclosingWorkspace(dir: string, git: GitFacts | null): string | 
 export async function resolveConfigOwner(
   engine: Engine,
   tx: WorkspaceTx,
-  _git: GitFacts | null,
+  git: GitFacts | null,
 ): Promise<Lease | null> {
   const { workspace } = tx;
+  // NOTE: a config a clone shipped (committed, symlinked, not a regular file) is never
+  // adopted, replaced or written through: the user decides what to do with it
+  const { problems } = await inspectWorkspaceConfig(workspace, git);
+  if (problems.length > 0) throw foreignConfigError(workspace, problems);
   const config = readWorkspaceConfig(workspace);
   const uuid = config?.identity_uuid;
   if (!uuid) return null;
