@@ -138,7 +138,7 @@ describe('findings 4, 5, 7: a .ravi/config.json the clone shipped is never adopt
     }
   }, 30_000);
 
-  it('a .ravi symlink into a tracked folder: flagged by which, refused by secrets', async () => {
+  it('a .ravi symlink into a tracked folder: flagged by which, refused by secrets and provision', async () => {
     const pw = await providerWorld('local');
     const repo = gitdir({ 'src/config.json': FOREIGN_CONFIG });
     symlinkSync('src', path.join(repo, '.ravi'));
@@ -149,6 +149,12 @@ describe('findings 4, 5, 7: a .ravi/config.json the clone shipped is never adopt
     const list = await runCli(['secrets', 'list', repo], { env: pw.env });
     expect(list.code).toBe(2);
     expect(list.stderr).toMatch(/symlink/);
+    // NOTE: provision's refusal is the lifecycle's (issue 8), through the same inspection
+    const p = await runCli(['provision', repo], { env: pw.env });
+    expect(p.code, p.stderr).toBe(2);
+    expect(gitIn(repo, ['status', '--porcelain']), 'nothing new in the tracked folder').toBe('?? .ravi\n');
+    expect(readText(path.join(repo, 'src/config.json'))).toBe(FOREIGN_CONFIG);
+    expect(pw.live()).toEqual([]);
   }, 20_000);
 
   it('.ravi/config.json -> /dev/zero, or a FIFO: every command ends at once with exit 2 naming the file', async () => {
