@@ -10,11 +10,12 @@ export const registerProvision: Register = (program, contextFor) => {
       .option('--name <name>', 'identity name (strict: letters, digits, spaces, . _ + @ -)')
       .option('--name-hint <text>', 'free text (e.g. an orchestrator workspace name) cleaned up into a name')
       .option('--provider <name>', 'identity provider: local or ravi')
-      .option('--with <adapter>', "also write that adapter's workspace files (e.g. lalph)", collect, []),
+      .option('--with <adapter>', "also write that adapter's workspace files (e.g. lalph)", collect, [])
+      .option('--nested', 'inside a provisioned workspace, give this directory an identity of its own'),
   ).action(
     async (
       dir: string,
-      opts: { name?: string; nameHint?: string; provider?: string; with: string[] },
+      opts: { name?: string; nameHint?: string; provider?: string; with: string[]; nested?: boolean },
       cmd,
     ) => {
       const ctx = contextFor(cmd);
@@ -28,6 +29,7 @@ export const registerProvision: Register = (program, contextFor) => {
         ...(opts.nameHint !== undefined ? { nameHint: opts.nameHint } : {}),
         ...(opts.provider ? { provider: opts.provider } : {}),
         extraFiles,
+        ...(opts.nested ? { nested: true } : {}),
       });
       // NOTE: an existing identity is returned as it is (idempotence); a --name or --provider
       // it does not have would be silently ignored, so say so (nothing was written)
