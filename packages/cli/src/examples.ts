@@ -37,8 +37,15 @@ const examples: Record<string, string[]> = {
   fleet: ['ravi-hooks fleet provision ../wt-* --concurrency 8', 'ravi-hooks fleet teardown ../wt-* --json'],
   'fleet provision': ['ravi-hooks fleet provision ../wt-* --concurrency 8'],
   'fleet teardown': ['ravi-hooks fleet teardown ../wt-* --json'],
-  gc: ['ravi-hooks gc --dry-run', 'ravi-hooks gc --json'],
-  list: ['ravi-hooks list', 'ravi-hooks list --all --json'],
+  gc: ['ravi-hooks gc --dry-run', 'ravi-hooks gc --json', 'ravi-hooks gc --watch 300   # keep reconciling'],
+  list: [
+    'ravi-hooks list',
+    'ravi-hooks ls --all',
+    'ravi-hooks list --json | jq -r \'.[] | select(.state=="owed") | .uuid\'',
+  ],
+  forget: [
+    'ravi-hooks forget 3f0c2d9e-1b7a-4c43-9a55-0e6b8a1f2c11   # an irrevocable lease, after deleting it by hand',
+  ],
   log: ['ravi-hooks log --limit 20', 'ravi-hooks log -f --json'],
   doctor: ['ravi-hooks doctor', 'ravi-hooks doctor --provider ravi --json'],
   secrets: ['ravi-hooks secrets set STRIPE_TEST_KEY - < key.txt', 'ravi-hooks secrets list --show'],

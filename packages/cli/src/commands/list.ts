@@ -7,11 +7,7 @@ export const registerList: Register = (program, contextFor) => {
       .command('list')
       .alias('ls')
       .description('every identity lease of this machine: workspace, identity, email, provider, age, state')
-      .option('--all', 'also show retired leases (identities the provider cannot delete)')
-      .addHelpText(
-        'after',
-        '\nExamples:\n  ravi-hooks list\n  ravi-hooks ls --all\n  ravi-hooks list --json | jq -r \'.[] | select(.state=="owed") | .uuid\'',
-      ),
+      .option('--all', 'also show retired leases (identities the provider cannot delete)'),
   ).action(async (opts: { all?: boolean }, cmd) => {
     const ctx = contextFor(cmd);
     const { listLeases, stateOnly } = await import('@ravi-hooks/core');
@@ -42,8 +38,7 @@ export const registerList: Register = (program, contextFor) => {
     program
       .command('forget')
       .description('drop an irrevocable or retired lease after dealing with its identity by hand')
-      .argument('<uuid-or-lease-id>', 'the identity uuid (see `ravi-hooks list --all`)')
-      .addHelpText('after', '\nExamples:\n  ravi-hooks forget 3f0c2d9e-1b7a-4c43-9a55-0e6b8a1f2c11'),
+      .argument('<uuid-or-lease-id>', 'the identity uuid (see `ravi-hooks list --all`)'),
   ).action(async (ref: string, _opts, cmd) => {
     const ctx = contextFor(cmd);
     const { createEngine, forgetLease } = await import('@ravi-hooks/core');
