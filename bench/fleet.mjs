@@ -1,25 +1,25 @@
 /**
- * Fleet: 50 workspaces through the emulator (100 ms latency per API request), side by
- * side: `ravi-hooks fleet provision --concurrency 8`, the seeds' bash harness (one
- * workspace after another) and their Python ThreadPoolExecutor, each as written and
- * "fixed". Every pattern gets a fresh emulator and fresh workspaces.
+ * Fleet: 50 new workspaces through the emulator, 100 ms of latency per API request,
+ * concurrency 8, side by side: `ravi-hooks fleet provision` over HTTP (2 requests per
+ * workspace; 1 when the server returns `api_key`), the same over the opt-in CLI transport,
+ * and the minimal bash + jq harness over the CLI (`xargs -P 8`). Every pattern gets a fresh
+ * emulator and fresh workspaces.
  */
 import path from 'node:path';
 import { emulated } from './lib/emulator.mjs';
 import { cli, node, root, sandbox, workspaces } from './lib/env.mjs';
 import { median, samples, timed, wallOf } from './lib/measure.mjs';
 
-const HARNESS = path.join(root, 'bench/seed/harness.sh');
-const PYTHON = path.join(root, 'bench/seed/fleet.py');
+const HARNESS = path.join(root, 'bench/harness/minimal.sh');
 
 /** One pattern over `count` fresh workspaces; `command(dirs)` returns [file, args]. */
-async function pattern(label, { count, latencyMs }, command, completed) {
+async function pattern(label, { count, latencyMs, ...world }, command, completed) {
   const sb = sandbox();
-  const world = await emulated({ latencyMs }, sb);
+  const w = await emulated({ latencyMs, ...world }, sb);
   const dirs = workspaces(path.join(sb.base, 'fleet'), count);
   const [file, args] = command(dirs);
-  const run = await timed(file, args, { env: world.env, cwd: sb.base });
-  const calls = world.calls();
+  const run = await timed(file, args, { env: w.env, cwd: sb.base });
+  const calls = w.calls();
   const ravi = Object.entries(calls)
     .filter(([k]) => k !== 'version')
     .reduce((n, [, v]) => n + v, 0);
@@ -29,11 +29,10 @@ async function pattern(label, { count, latencyMs }, command, completed) {
     cpuMs: run.cpuMs,
     code: run.code,
     completed: completed(run),
-    identities: world.emu.identities().length,
-    callsPerWorkspace: ravi / count,
+    identities: w.emu.identities().length,
+    raviPerWorkspace: ravi / count,
+    requestsPerWorkspace: w.requests() / count,
     calls,
-    dirs,
-    world,
     error: run.code === 0 ? '' : lastLine(run.stderr),
   };
 }
@@ -46,71 +45,56 @@ const lastLine = (text) =>
     .slice(-1)[0]
     ?.slice(0, 160) ?? '';
 
+const okResults = (run) => (run.code === 0 ? JSON.parse(run.stdout).results.filter((r) => r.ok).length : 0);
 const lines = (run) => run.stdout.split('\n').filter((l) => l.trim() !== '').length;
 
-/**
- * @param {{ count?: number, concurrency?: number, latencyMs?: number, seeds?: 'all' | 'python' }} options
- * `seeds: 'python'` runs only the seeds' Python pool at the same concurrency beside ours
- * (the latency sweep).
- */
-export async function benchFleet({ count = 50, concurrency = 8, latencyMs = 100, seeds = 'all' } = {}) {
-  const options = { count, latencyMs };
-  const rows = [];
-  rows.push(
+/** @param {{ count?: number, concurrency?: number, latencyMs?: number, nodeMs: number }} options */
+export async function benchFleet({ count = 50, concurrency = 8, latencyMs = 100, nodeMs }) {
+  const fleet = (dirs) => [
+    node,
+    [cli, 'fleet', 'provision', ...dirs, '--concurrency', `${concurrency}`, '--json'],
+  ];
+  const rows = [
+    await pattern(`ravi-hooks fleet, HTTP`, { count, latencyMs }, fleet, okResults),
     await pattern(
-      `ravi-hooks fleet provision --concurrency ${concurrency}`,
-      options,
-      (dirs) => [node, [cli, 'fleet', 'provision', ...dirs, '--concurrency', `${concurrency}`, '--json']],
-      (run) => (run.code === 0 ? JSON.parse(run.stdout).results.filter((r) => r.ok).length : 0),
+      `ravi-hooks fleet, HTTP, server returns api_key`,
+      { count, latencyMs, apiKeyOnCreate: true },
+      fleet,
+      okResults,
     ),
-  );
-  const bash = seeds === 'all' ? ['as-written', 'no-json', 'tolerant'] : [];
-  for (const mode of bash) {
-    rows.push(
-      await pattern(
-        `seed bash harness, ${mode}`,
-        options,
-        (dirs) => ['bash', [HARNESS, mode, ...dirs]],
-        lines,
-      ),
-    );
-  }
-  const python =
-    seeds === 'all'
-      ? [
-          ['as-written', 20],
-          ['no-json', 20],
-          ['tolerant', 20],
-          ['tolerant', concurrency],
-        ]
-      : [['tolerant', concurrency]];
-  for (const [mode, workers] of python) {
-    rows.push(
-      await pattern(
-        `seed Python ThreadPoolExecutor(${workers}), ${mode}`,
-        options,
-        (dirs) => ['python3', [PYTHON, mode, `${workers}`, ...dirs]],
-        lines,
-      ),
-    );
-  }
-  const startup = await emulatorStartup();
+    await pattern(
+      `ravi-hooks fleet, transport cli`,
+      { count, latencyMs, transport: 'cli' },
+      fleet,
+      okResults,
+    ),
+    await pattern(
+      `bash + jq harness over the CLI, xargs -P ${concurrency}`,
+      { count, latencyMs },
+      (dirs) => [
+        'bash',
+        ['-c', `printf '%s\\n' "$@" | xargs -P ${concurrency} -n 1 '${HARNESS}'`, 'harness', ...dirs],
+      ],
+      lines,
+    ),
+  ];
   const rounds = Math.ceil(count / concurrency);
-  const bounds = {
+  // the request-latency floor: rounds × requests per workspace × latency, plus one Node start
+  const floor = (requests) => rounds * requests * latencyMs + nodeMs;
+  return {
+    rows,
+    count,
+    concurrency,
+    latencyMs,
     rounds,
-    // the brief's bound: ravi invocations per workspace × latency, per round of 8
-    ideal: rounds * 2 * latencyMs,
-    // `identity use` is two API requests (list, mint key), each delayed by the emulator
-    requests: rounds * 3 * latencyMs,
-    // and each invocation is a Node process (~the real Go binary starts in a few ms)
-    emulatorFloor: rounds * (3 * latencyMs + 2 * startup),
-    emulatorStartupMs: startup,
+    nodeMs,
+    floors: { twoRequests: floor(2), oneRequest: floor(1) },
+    emulatorCallMs: await emulatorCall(),
   };
-  return { rows, bounds, count, concurrency, latencyMs };
 }
 
-/** Median wall time of one emulator invocation that makes no API request. */
-async function emulatorStartup() {
+/** Median wall time of one emulated `ravi` invocation that makes no API request. */
+async function emulatorCall() {
   const sb = sandbox();
   const world = await emulated({ latencyMs: 0 }, sb);
   return median(await samples(15, () => wallOf(world.emu.ravi, ['version'], { env: world.env })));

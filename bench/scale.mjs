@@ -1,5 +1,5 @@
 /**
- * Scale: `gc` over 1,000 and 10,000 recorded identities (all live: the scan; then all
+ * Scale: `list` and `gc` over 1,000 and 10,000 leases (all live: the scan; then all
  * workspaces deleted: the reclaim), and `fleet provision` of 50 and 500 workspaces with
  * the local provider. Wall time, CPU and peak RSS of the whole process, per-item cost at
  * each size, so growth can be judged linear or not.
@@ -17,13 +17,15 @@ async function gcAt(n) {
   const dry = await timed(node, [cli, 'gc', '--dry-run', '--json'], { env: sb.env });
   const parsed = JSON.parse(dry.stdout);
   if (dry.code !== 0 || parsed.kept !== n) throw new Error(`seeded state does not parse: ${dry.stderr}`);
+  const list = await timed(node, [cli, 'list', '--json'], { env: sb.env });
+  if (JSON.parse(list.stdout).length !== n) throw new Error(`list showed the wrong number of leases`);
   const scan = await timed(node, [cli, 'gc', '--json'], { env: sb.env });
   if (JSON.parse(scan.stdout).kept !== n) throw new Error('gc did not keep the live records');
   rmSync(parent, { recursive: true, force: true });
   const reclaim = await timed(node, [cli, 'gc', '--json'], { env: sb.env });
   const removed = JSON.parse(reclaim.stdout).removed.length;
   if (removed !== n) throw new Error(`gc removed ${removed} of ${n}`);
-  return { n, scan: figures(scan, n), reclaim: figures(reclaim, n) };
+  return { n, list: figures(list, n), scan: figures(scan, n), reclaim: figures(reclaim, n) };
 }
 
 async function fleetAt(n) {

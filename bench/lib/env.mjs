@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cli = path.join(root, 'packages/cli/dist/cli.mjs');
+export const cli = process.env.RAVI_HOOKS_TEST_CLI || path.join(root, 'packages/cli/dist/cli.mjs');
 export const node = process.execPath;
 
 const made = [];

@@ -1,6 +1,6 @@
 /**
  * Writes `n` provisioned workspaces straight to disk, in the exact schema ravi-hooks uses
- * (packages/core/src/state/records.ts, providers/local/store.ts), because provisioning
+ * (packages/core/src/lifecycle/lease.ts, providers/local/store.ts), because provisioning
  * 10,000 through the CLI would take longer than the thing being measured. The caller
  * checks with `gc --dry-run` that every record parses.
  */
@@ -29,7 +29,7 @@ export function seedState({ state, parent, n }) {
       mode: 0o600,
     });
     const record = {
-      version: 1,
+      version: 2,
       id,
       state: 'active',
       workspace,
@@ -46,6 +46,10 @@ export function seedState({ state, parent, n }) {
       updatedAt: now,
       host: os.hostname(),
       pid: process.pid,
+      attemptAt: now,
+      attempts: 0,
+      nextAttemptAt: null,
+      reason: null,
     };
     const file = `${createHash('sha256').update(workspace).digest('hex').slice(0, 32)}.json`;
     writeFileSync(path.join(ledger, file), json(record), { mode: 0o600 });
