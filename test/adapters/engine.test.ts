@@ -83,16 +83,21 @@ describe('the install engine', () => {
     const adapter = fake([]);
     expect((await adapterContext(adapter, options(repo))).git).toEqual({
       hooksDir: path.join(repo, '.git/hooks'),
+      configFile: path.join(repo, '.git/config'),
     });
     const worktree = path.join(testdir(), 'wt');
     gitIn(repo, ['worktree', 'add', '-q', worktree]);
     const inWorktree = await adapterContext(adapter, options(path.join(worktree)));
-    expect(inWorktree).toMatchObject({ root: worktree, git: { hooksDir: path.join(repo, '.git/hooks') } });
+    expect(inWorktree).toMatchObject({
+      root: worktree,
+      git: { hooksDir: path.join(repo, '.git/hooks'), configFile: path.join(repo, '.git/config') },
+    });
     gitIn(repo, ['config', 'core.hooksPath', '.husky/_']);
     mkdirSync(path.join(repo, 'sub'));
     expect((await adapterContext(adapter, options(path.join(repo, 'sub')))).git).toEqual({
       hooksDir: path.join(repo, '.husky/_'),
       huskyDir: path.join(repo, '.husky'),
+      configFile: path.join(repo, '.git/config'),
     });
     const plain = testdir();
     expect(await adapterContext(adapter, options(plain))).not.toHaveProperty('git');

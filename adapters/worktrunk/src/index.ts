@@ -21,8 +21,9 @@ import {
   type AdapterFactory,
   type FileText,
   hookStep,
+  parseToml,
 } from '@ravi-hooks/core';
-import { hasHook, installHook, parseToml, type TomlHook, uninstallHook, withoutOurs } from './toml';
+import { hasHook, hintFor, installHook, type TomlHook, uninstallHook, withoutOurs } from './toml';
 
 export const FILE = '.config/worktrunk/config.toml';
 const HOOKS = ['pre-start', 'pre-remove'] as const;
@@ -54,12 +55,12 @@ function specs(context: Pick<AdapterContext, 'command' | 'strict'>): TomlHook[] 
 
 function apply(context: AdapterContext, current: FileText): string {
   const before = current ?? CREATED;
-  parseToml(before, `~/${FILE}`);
+  parseToml(before, `~/${FILE}`, hintFor(`~/${FILE}`));
   let text = before;
   for (const spec of specs(context)) text = installHook(text, spec, `~/${FILE}`);
   const unchanged = isDeepStrictEqual(
-    withoutOurs(parseToml(before, `~/${FILE}`), HOOKS),
-    withoutOurs(parseToml(text, `~/${FILE}`), HOOKS),
+    withoutOurs(parseToml(before, `~/${FILE}`, hintFor(`~/${FILE}`)), HOOKS),
+    withoutOurs(parseToml(text, `~/${FILE}`, hintFor(`~/${FILE}`)), HOOKS),
   );
   if (!unchanged) {
     throw new AdapterError(`could not edit ~/${FILE} without changing other settings`, {

@@ -1,6 +1,7 @@
 /**
  * Our hooks in worktrunk's TOML config, edited as whole marked lines; smol-toml only reads
- * the file, to learn each hook's shape and to check that what we write still parses.
+ * the file (the core's smol-toml check), to learn each hook's shape and to check that what
+ * we write still parses.
  *
  * A hook key takes three shapes (worktrunk's docs, "Hook forms"): a string (one command), a
  * table (named commands run concurrently) or an array of tables (`[[hook]]`, a pipeline). We
@@ -12,12 +13,12 @@ import {
   BLOCK_BEGIN,
   BLOCK_END,
   eolOf,
+  findBlocks,
   insertLines,
-  type Line,
   lines,
+  parseToml,
   removeSpan,
 } from '@ravi-hooks/core';
-import { parse } from 'smol-toml';
 
 export const KEY = 'ravi-hooks';
 
@@ -30,43 +31,12 @@ export interface TomlHook {
   run: string;
 }
 
-interface Span {
-  start: number;
-  end: number;
-  body: string[];
-}
-
-export function parseToml(text: string, file: string): Record<string, unknown> {
-  try {
-    return parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw new AdapterError(`${file} is not valid TOML: ${String((error as Error).message).split('\n')[0]}`, {
-      hint: `fix ${file} (worktrunk would refuse it too), then run \`ravi-hooks init worktrunk\` again`,
-      cause: error,
-    });
-  }
-}
-
-/** Every marked block in the text, with the hook named by its comment line. */
-function blocks(text: string): Span[] {
-  const out: Span[] = [];
-  let begin: Line | null = null;
-  let body: string[] = [];
-  for (const line of lines(text)) {
-    const bare = line.text.trim();
-    if (begin === null && bare === BLOCK_BEGIN) {
-      begin = line;
-      body = [];
-    } else if (begin !== null && bare === BLOCK_END) {
-      out.push({ start: begin.start, end: line.next, body });
-      begin = null;
-    } else if (begin !== null) body.push(bare);
-  }
-  return out;
-}
+/** Fix the file first: worktrunk would refuse it too. */
+export const hintFor = (file: string) =>
+  `fix ${file} (worktrunk would refuse it too), then run \`ravi-hooks init worktrunk\` again`;
 
 const tag = (hook: string) => `# ravi-hooks ${hook}: \`ravi-hooks init worktrunk --remove\` takes this out.`;
-const blockOf = (text: string, hook: string) => blocks(text).find((b) => b.body[0] === tag(hook));
+const blockOf = (text: string, hook: string) => findBlocks(text).find((b) => b.body[0] === tag(hook));
 
 function headerPattern(hook: string, array: boolean): RegExp {
   const name = `(?:${hook}|"${hook}"|'${hook}')`;
@@ -97,7 +67,7 @@ export function installHook(text: string, spec: TomlHook, file: string): string 
       text.slice(0, existing.start) + fresh.join(eol) + (terminated ? eol : '') + text.slice(existing.end)
     );
   }
-  const value = parseToml(text, file)[spec.hook];
+  const value = parseToml(text, file, hintFor(file))[spec.hook];
   const inner = [BLOCK_BEGIN, tag(spec.hook), spec.comment, entry, BLOCK_END];
   if (value === undefined) {
     return insertLines(text, text.length, [...inner.slice(0, 3), `[${spec.hook}]`, ...inner.slice(3)], eol);

@@ -15,6 +15,7 @@ import { dmux } from '@ravi-hooks/dmux';
 import { git } from '@ravi-hooks/git';
 import { gtr } from '@ravi-hooks/gtr';
 import { lalph } from '@ravi-hooks/lalph';
+import { orca } from '@ravi-hooks/orca';
 import { superset } from '@ravi-hooks/superset';
 import { symphony } from '@ravi-hooks/symphony';
 import { vibeKanban } from '@ravi-hooks/vibe-kanban';
@@ -34,6 +35,7 @@ export const adapters: Adapter[] = [
   gtr(),
   lalph(),
   openhands(),
+  orca(),
   superset(),
   symphony(),
   vibeKanban(),

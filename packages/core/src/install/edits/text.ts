@@ -111,3 +111,21 @@ export function replaceSpan(
   const terminated = /\n$/.test(text.slice(span.start, span.end));
   return text.slice(0, span.start) + replacement.join(eol) + (terminated ? eol : '') + text.slice(span.end);
 }
+
+/** Every marked block, at any indentation, with its lines trimmed (for files holding several). */
+export function findBlocks(text: string): MarkedBlock[] {
+  const out: MarkedBlock[] = [];
+  let begin: Line | null = null;
+  let body: string[] = [];
+  for (const line of lines(text)) {
+    const bare = line.text.trim();
+    if (begin === null && bare === BLOCK_BEGIN) {
+      begin = line;
+      body = [];
+    } else if (begin !== null && bare === BLOCK_END) {
+      out.push({ start: begin.start, end: line.next, body });
+      begin = null;
+    } else if (begin !== null) body.push(bare);
+  }
+  return out;
+}
