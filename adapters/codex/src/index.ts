@@ -22,7 +22,7 @@ import {
   hookStep,
   removeTomlScripts,
   type TomlScript,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export const FILE = '.codex/environments/environment.toml';
 const HINT = `fix ${FILE} (Codex could not read it either), then run \`ravi-hooks init codex\` again`;
@@ -51,7 +51,11 @@ function specs(context: AdapterContext): TomlScript[] {
       at: 'start',
       body: [
         "# Takes this worktree's Ravi identity away before Codex removes it.",
-        hookStep(context, ['teardown', WORKTREE], 'its Ravi identity stays until `ravi-hooks gc`'),
+        hookStep(
+          { ...context, strict: false },
+          ['teardown', WORKTREE],
+          'its Ravi identity stays until `ravi-hooks gc`',
+        ),
       ],
     },
   ];

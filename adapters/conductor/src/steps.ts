@@ -3,7 +3,7 @@
  * workspace), teardown at the start of `archive`. Both files (settings.toml and the legacy
  * conductor.json) carry the same lines.
  */
-import { type AdapterContext, hookStep } from '@ravi-hooks/core';
+import { type AdapterContext, hookStep } from '@ravi-hooks/core/adapter';
 
 export interface Step {
   key: 'setup' | 'archive';
@@ -32,7 +32,11 @@ export function steps(context: AdapterContext): Step[] {
       at: 'start',
       body: [
         "# Takes this workspace's Ravi identity away before Conductor deletes the directory.",
-        hookStep(context, ['teardown', workspace], 'its Ravi identity stays until `ravi-hooks gc`'),
+        hookStep(
+          { ...context, strict: false },
+          ['teardown', workspace],
+          'its Ravi identity stays until `ravi-hooks gc`',
+        ),
       ],
     },
   ];

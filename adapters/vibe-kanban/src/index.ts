@@ -9,7 +9,7 @@
  * Behaviour read from BloopAI/vibe-kanban@4deb7eca (crates/executors/src/actions/script.rs,
  * crates/local-deployment/src/container.rs, crates/services/src/services/container.rs).
  */
-import { type AdapterContext, type AdapterFactory, hookStep } from '@ravi-hooks/core';
+import { type AdapterContext, type AdapterFactory, hookStep } from '@ravi-hooks/core/adapter';
 
 export function setupLine(context: AdapterContext): string {
   return hookStep(
@@ -20,7 +20,11 @@ export function setupLine(context: AdapterContext): string {
 }
 
 export function archiveLine(context: AdapterContext): string {
-  return hookStep(context, ['teardown'], 'its Ravi identity stays until `ravi-hooks gc`');
+  return hookStep(
+    { ...context, strict: false },
+    ['teardown'],
+    'its Ravi identity stays until `ravi-hooks gc`',
+  );
 }
 
 export const vibeKanban: AdapterFactory = () => ({
