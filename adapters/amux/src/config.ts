@@ -11,7 +11,7 @@ import {
   parseStrictJson,
   propertyValue,
   shellInvocation,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export const FILE = '.amux/workspaces.json';
 export const SETUP = 'setup-workspace';

@@ -24,7 +24,7 @@ import {
   removeChild,
   replaceStringBody,
   stringBody,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import {
   ARCHIVE,
   createdFile,

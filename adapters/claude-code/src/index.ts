@@ -20,7 +20,7 @@
  * and OPENHANDS_PROJECT_DIR = the working directory).
  */
 import path from 'node:path';
-import type { AdapterFactory } from '@ravi-hooks/core';
+import type { AdapterFactory } from '@ravi-hooks/core/adapter';
 import { applyHooks, type HooksFile, hasHooks, removeHooks } from './settings';
 
 export const CLAUDE: HooksFile = {

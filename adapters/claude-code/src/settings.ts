@@ -25,7 +25,7 @@ import {
   rawOf,
   removeChild,
   replaceStringBody,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export interface HooksFile {
   /** The tool's name in `ravi-hooks hook <tool> <event>`. */

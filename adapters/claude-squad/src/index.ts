@@ -17,7 +17,7 @@ import {
   rawOffset,
   replaceStringBody,
   stringBody,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { FILE, programNodes, programStart, wrapPrefix, wrappedBy } from './programs';
 
 /** Rewrites one program: our prefix for `command` (or none), replacing any prefix of ours. */

@@ -4,7 +4,7 @@
  * leading `NAME=value` assignments (they must stay first for the shell to treat them as
  * assignments). The rest is left exactly as written: we prepend, we never re-quote.
  */
-import { AdapterError, type JsonNode, parseStrictJson, propertyValue } from '@ravi-hooks/core';
+import { AdapterError, type JsonNode, parseStrictJson, propertyValue } from '@ravi-hooks/core/adapter';
 
 export const FILE = '~/.claude-squad/config.json';
 const HINT =

@@ -11,7 +11,7 @@
  *
  * Format read from craigsc/cmux@a85a7ed5 (cmux.sh: `_cmux_new` ~L355-386, `_cmux_rm` ~L655-670).
  */
-import { type AdapterFactory, hookStep, scriptHooksAdapter } from '@ravi-hooks/core';
+import { type AdapterFactory, hookStep, scriptHooksAdapter } from '@ravi-hooks/core/adapter';
 
 export const cmux: AdapterFactory = () =>
   scriptHooksAdapter({

@@ -19,7 +19,7 @@ import {
   hasTomlScript,
   removeTomlScripts,
   type TomlScript,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { applyLegacy, hasLegacy, LEGACY, removeLegacy } from './legacy';
 import { steps } from './steps';
 

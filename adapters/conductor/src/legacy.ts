@@ -21,7 +21,7 @@ import {
   renderBlock,
   replaceStringBody,
   stringBody,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { steps } from './steps';
 
 export const LEGACY = 'conductor.json';

@@ -6,7 +6,7 @@
  * with apply/remove, and refusal (AdapterError, no output) of files it cannot read.
  */
 import path from 'node:path';
-import { type Adapter, type AdapterContext, AdapterError, type FileText } from '@ravi-hooks/core';
+import { type Adapter, type AdapterContext, AdapterError, type FileText } from '@ravi-hooks/core/adapter';
 import { describe, expect, it } from 'vitest';
 
 export interface ContractFixture {

@@ -12,7 +12,12 @@
  * Format read from daintreehq/daintree@87298cc1 (electron/workspace-host/WorktreeLifecycleService.ts,
  * electron/workspace-host/WorkspaceService.ts).
  */
-import { type AdapterFactory, type CommandFile, jsonCommandsAdapter, stepEntry } from '@ravi-hooks/core';
+import {
+  type AdapterFactory,
+  type CommandFile,
+  jsonCommandsAdapter,
+  stepEntry,
+} from '@ravi-hooks/core/adapter';
 
 export const FILE = '.daintree/config.json';
 

@@ -11,7 +11,7 @@
  * Format read from formkit/dmux@4768b83c (src/utils/hooks.ts `findHook`/`triggerHook`,
  * src/actions/implementations/closeAction.ts, .dmux-hooks/AGENTS.md).
  */
-import { type AdapterFactory, hookStep, scriptHooksAdapter } from '@ravi-hooks/core';
+import { type AdapterFactory, hookStep, scriptHooksAdapter } from '@ravi-hooks/core/adapter';
 
 /** dmux sets DMUX_WORKTREE_PATH only for panes with a worktree: skip quietly without one. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansions

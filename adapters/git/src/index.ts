@@ -19,7 +19,7 @@ import {
   removeScriptBlock,
   type ScriptBlock,
   shellInvocation,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 /** NOTE: guarded, so a machine without ravi-hooks says so once per new worktree (status stays 0). */
 const call = (command: string): string =>

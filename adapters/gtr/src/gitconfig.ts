@@ -18,7 +18,7 @@ import {
   removeSpan,
   renderBlock,
   replaceSpan,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 type StepContext = Pick<AdapterContext, 'command' | 'strict'>;
 

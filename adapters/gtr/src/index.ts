@@ -13,7 +13,12 @@
  * Format read from coderabbitai/git-worktree-runner@c3192334 (lib/hooks.sh `run_hooks`,
  * lib/config.sh `cfg_get_all`, lib/commands/create.sh, lib/commands/remove.sh, docs/configuration.md).
  */
-import { type AdapterContext, AdapterError, type AdapterFactory, type FileText } from '@ravi-hooks/core';
+import {
+  type AdapterContext,
+  AdapterError,
+  type AdapterFactory,
+  type FileText,
+} from '@ravi-hooks/core/adapter';
 import { applySection, type HookValue, hasSection, removeSection } from './gitconfig';
 
 export const VALUES: readonly HookValue[] = [

@@ -19,7 +19,7 @@ import {
   shellInvocation,
   type WorkspaceFile,
   type WorkspaceIdentity,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export const SCRIPT = 'scripts/worktree-setup.sh';
 

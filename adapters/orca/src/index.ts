@@ -12,7 +12,7 @@
  * `createSetupRunnerScript`, `getEffectiveHooks`).
  */
 import path from 'node:path';
-import { type AdapterContext, type AdapterFactory, type FileText, hookStep } from '@ravi-hooks/core';
+import { type AdapterContext, type AdapterFactory, type FileText, hookStep } from '@ravi-hooks/core/adapter';
 import { FILE, hasHooks, installHooks, type Key, type OrcaHook, uninstallHooks } from './yaml';
 
 const KEYS: readonly Key[] = ['setup', 'archive'];

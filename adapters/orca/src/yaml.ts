@@ -15,7 +15,7 @@ import {
   lines,
   removeSpan,
   replaceSpan,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export const FILE = 'orca.yaml';
 export type Key = 'setup' | 'archive';

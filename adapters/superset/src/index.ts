@@ -13,7 +13,12 @@
  * Format read from superset-sh/superset@5953a894 (packages/host-service/src/runtime/setup/config.ts,
  * runtime/teardown/teardown.ts, apps/docs/content/docs/setup-teardown-scripts.mdx).
  */
-import { type AdapterFactory, type CommandFile, jsonCommandsAdapter, stepEntry } from '@ravi-hooks/core';
+import {
+  type AdapterFactory,
+  type CommandFile,
+  jsonCommandsAdapter,
+  stepEntry,
+} from '@ravi-hooks/core/adapter';
 
 export const FILE = '.superset/config.json';
 

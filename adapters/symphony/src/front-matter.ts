@@ -3,7 +3,7 @@
  * workflow.ex): the first line is exactly `---` and the front matter runs to the next line that
  * is exactly `---`. Everything else in the file is the prompt and is never touched.
  */
-import { AdapterError, eolOf, lines } from '@ravi-hooks/core';
+import { AdapterError, eolOf, lines } from '@ravi-hooks/core/adapter';
 import { type Document, isMap, parseDocument } from 'yaml';
 
 export const FILE = 'WORKFLOW.md';

@@ -12,7 +12,7 @@ import {
   removeSpan,
   renderBlock,
   replaceSpan,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { isMap, isScalar, type Pair, Scalar, type YAMLMap } from 'yaml';
 import { FILE, type FrontMatter, findFrontMatter, HINT, indentStep } from './front-matter';
 

@@ -18,7 +18,7 @@ import {
   type AdapterFactory,
   type FileText,
   shellInvocation,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { FILE, findFrontMatter, withFrontMatter, withoutCreatedFrontMatter } from './front-matter';
 import { type HookSpec, hasHook, installHook, uninstallHook } from './hooks';
 

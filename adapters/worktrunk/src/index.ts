@@ -22,7 +22,7 @@ import {
   type FileText,
   hookStep,
   parseToml,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 import { hasHook, hintFor, installHook, type TomlHook, uninstallHook, withoutOurs } from './toml';
 
 export const FILE = '.config/worktrunk/config.toml';

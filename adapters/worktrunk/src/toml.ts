@@ -18,7 +18,7 @@ import {
   lines,
   parseToml,
   removeSpan,
-} from '@ravi-hooks/core';
+} from '@ravi-hooks/core/adapter';
 
 export const KEY = 'ravi-hooks';
 
