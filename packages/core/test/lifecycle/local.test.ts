@@ -1,0 +1,4 @@
+import { sandbox } from '../../../../test/support/env';
+import { testProvider } from './provider-contract';
+
+testProvider('local', async () => ({ env: sandbox().env, teardown: 'deleted' }));
