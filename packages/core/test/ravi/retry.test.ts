@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../../src/errors';
 import { retrying } from '../../src/providers/ravi/retry';
 
@@ -42,22 +42,36 @@ describe('retrying ravi calls', () => {
     expect(f.calls()).toBe(1);
   });
 
+  // NOTE: fake timers instead of a stopwatch: the retry must not come before the 1 s asked
+  // for, and must come within its jitter (≤ 250 ms) after, whatever the machine's load
   it('waits the seconds a rate limit asks for before retrying', async () => {
-    const f = failing([rateLimited(1)]);
-    const started = Date.now();
-    await expect(retrying({ retries: 3, maxWaitMs: 30_000 }, f.attempt)).resolves.toBe('ok');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(f.calls()).toBe(2);
+    vi.useFakeTimers();
+    try {
+      const f = failing([rateLimited(1)]);
+      const result = retrying({ retries: 3, maxWaitMs: 30_000 }, f.attempt);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(f.calls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(251);
+      expect(f.calls()).toBe(2);
+      await expect(result).resolves.toBe('ok');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not block when the rate limit asks for longer than the cap: E_RATE_LIMITED at once', async () => {
-    const f = failing([rateLimited(3600)]);
-    const started = Date.now();
-    await expect(retrying({ retries: 3, maxWaitMs: 30_000 }, f.attempt)).rejects.toMatchObject({
-      code: 'E_RATE_LIMITED',
-      retryAfterSeconds: 3600,
-    });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // with fake timers that never advance, any wait at all would leave this pending forever
+    vi.useFakeTimers();
+    try {
+      const f = failing([rateLimited(3600)]);
+      await expect(retrying({ retries: 3, maxWaitMs: 30_000 }, f.attempt)).rejects.toMatchObject({
+        code: 'E_RATE_LIMITED',
+        retryAfterSeconds: 3600,
+      });
+      expect(f.calls()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells each attempt about the previous failure', async () => {
