@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { gitdir, testdir } from '../support/tmp';
 import { userConfig } from '../support/user-config';
-import { countByCommand, provisionOk, raviSandbox } from './support';
+import { countByCommand, json, provisionOk, raviSandbox } from './support';
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
 
@@ -124,7 +124,9 @@ describe('when ravi fails', () => {
     const repo = gitdir();
     expect((await runCli(['provision', repo], { env: sb.env })).code).toBe(1);
     expect(sb.emu.identities()).toHaveLength(1);
-    expect(readdirSync(path.join(sb.state, 'orphans'))).toHaveLength(1);
+    const owed = await runCli(['gc', '--json'], { env: sb.env });
+    expect(owed.code).toBe(1);
+    expect(json(owed.stdout).owed).toHaveLength(1);
     sb.emu.setDeleteMode('ok');
     const gc = await runCli(['gc', '--json'], { env: sb.env });
     expect(gc.code).toBe(0);
