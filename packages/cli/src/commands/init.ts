@@ -44,12 +44,21 @@ export const registerInit: Register = (program, contextFor) => {
       throw new core.UsageError('--command must be one non-empty line');
     if (opts.list) {
       if (name !== undefined) throw new core.UsageError('--list takes no adapter name');
-      const statuses = await Promise.all(adapters.map((a) => core.adapterStatus(a, { dir, home, command })));
+      const listed = await Promise.all(adapters.map((a) => core.adapterStatus(a, { dir, home, command })));
+      // NOTE: git's adapter works only when the hook git really runs calls us; a hook manager
+      // may have rewritten it since (or never written it): say so, and name the manager.
+      const hook = await core.postCheckoutCheck(dir);
+      const statuses = listed.map((s) =>
+        s.name === 'git' && hook?.configured ? { ...s, installed: s.installed && hook.runs, hook } : s,
+      );
       ctx.out.result({ adapters: statuses }, () =>
-        table(
-          ['ADAPTER', 'INSTALLED', 'WHERE', 'WHAT IT DOES'],
-          statuses.map((s) => [s.name, installedCell(s), whereCell(s, dir, home), s.description]),
-        ),
+        [
+          table(
+            ['ADAPTER', 'INSTALLED', 'WHERE', 'WHAT IT DOES'],
+            statuses.map((s) => [s.name, installedCell(s), whereCell(s, dir, home), s.description]),
+          ),
+          ...(hook?.problem ? [`\ngit: ${hook.problem} (${hook.fix})`] : []),
+        ].join('\n'),
       );
       return;
     }

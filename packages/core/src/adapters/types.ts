@@ -35,6 +35,8 @@ export interface AdapterContext {
     huskyDir?: string;
     /** Absolute path of the repository's shared config file (`git rev-parse --git-path config`). */
     configFile?: string;
+    /** The hook manager whose own install rewrites the hooks directory (husky: `huskyDir`). */
+    manager?: HookManager;
   };
 }
 
@@ -67,6 +69,13 @@ export interface Adapter {
    * @default 'toplevel'
    */
   readonly root?: 'toplevel' | 'directory';
+  /**
+   * The shell the orchestrator runs our hook commands with, so `init` can check that the
+   * command resolves there and say what to add where when it does not: `sh -c` (amux),
+   * `sh -lc` (a login shell, which resets PATH: Symphony), `$SHELL -c` (lalph).
+   * Absent: no check (git runs hooks itself, with the PATH of the git command).
+   */
+  readonly shell?: HookShell;
   /**
    * Absolute paths whose existence decides which files `files` names (Conductor's legacy
    * conductor.json is used only while .conductor/settings.toml does not exist). The core
@@ -115,3 +124,13 @@ export interface WorkspaceFile {
 }
 
 export type AdapterFactory<O = void> = (options: O) => Adapter;
+
+/** How an orchestrator starts the commands it reads from its config (see `Adapter.shell`). */
+export type HookShell = 'sh -c' | 'sh -lc' | '$SHELL -c';
+
+/** A hook manager configured in the repository, and the config file it installs hooks from. */
+export interface HookManager {
+  name: 'lefthook' | 'simple-git-hooks' | 'pre-commit';
+  /** Absolute path of its config file (package.json for simple-git-hooks' key). */
+  config: string;
+}

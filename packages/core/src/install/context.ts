@@ -9,6 +9,7 @@ import type { Adapter, AdapterContext } from '../adapters/types';
 import { UsageError } from '../errors';
 import { exists } from '../io/files';
 import { tryGit } from '../io/process';
+import { hookManager } from './managers';
 
 export interface ContextOptions {
   /** The directory `init` was pointed at (`--repo`, else the cwd). */
@@ -31,6 +32,9 @@ export async function adapterContext(adapter: Adapter, options: ContextOptions):
   const git = toplevel && hooks ? gitFacts(path.resolve(dir, hooks)) : undefined;
   if (git && config) git.configFile = path.resolve(dir, config);
   const root = adapter.root === 'directory' || !toplevel ? dir : await fsp.realpath(toplevel);
+  const manager =
+    git && !git.huskyDir ? await hookManager(await fsp.realpath(toplevel!), git.hooksDir) : undefined;
+  if (git && manager) git.manager = manager;
   const context: AdapterContext = {
     root,
     home: options.home,

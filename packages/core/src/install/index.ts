@@ -11,6 +11,7 @@ export * from './edits/script';
 export * from './edits/steps';
 export * from './edits/text';
 export * from './edits/toml';
+export { type HookCheck, postCheckoutCheck } from './hook-check';
 export {
   type AdapterStatus,
   adapterStatus,

@@ -6,6 +6,7 @@ import { constants, promises as fsp } from 'node:fs';
 import { loadConfig } from '../config/load';
 import type { ResolvedConfig } from '../config/schema';
 import { toRaviHooksError } from '../errors';
+import { postCheckoutCheck } from '../install/hook-check';
 import { createProvider } from '../providers/registry';
 import type { ProviderCheck } from '../providers/types';
 import { resolveStateDir } from '../state/paths';
@@ -58,6 +59,16 @@ export async function doctor(
   } catch (error) {
     const err = toRaviHooksError(error);
     checks.push({ label: 'config', ok: false, value: err.message, ...(err.hint ? { fix: err.hint } : {}) });
+  }
+  const hook = git ? await postCheckoutCheck(cwd) : null;
+  if (hook?.configured) {
+    const via = hook.manager ? ` (via ${hook.manager})` : '';
+    checks.push({
+      label: 'git hook',
+      ok: hook.runs,
+      value: hook.problem ?? `${hook.hook} calls ravi-hooks${via}`,
+      ...(hook.fix ? { fix: hook.fix } : {}),
+    });
   }
   return { ok: checks.every((c) => c.ok), provider, stateDir, configFiles, settings, ignored, checks };
 }
