@@ -14,6 +14,7 @@ const fast = [
   'packages/cli/test/**/*.test.ts',
   'adapters/*/test/**/*.test.ts',
   'test/adapters/engine.test.ts',
+  'test/readme/markdown.test.ts',
 ];
 
 export default defineConfig({
