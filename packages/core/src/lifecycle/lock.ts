@@ -55,7 +55,9 @@ export async function withLock<T>(
   try {
     return await fn();
   } finally {
-    await releaseIfOurs(file, owner.token);
+    // NOTE: while we live nobody can take our lock over (only a provably dead owner's is
+    // taken), so the file is still ours: no need to read it back before removing it
+    await fsp.unlink(file).catch(() => undefined);
   }
 }
 
@@ -75,10 +77,16 @@ export function withLocks<T>(
   return step(0);
 }
 
+/** Lock directories already made by this process (one mkdir per run, not per lock). */
+const madeDirs = new Set<string>();
+
 async function acquire(paths: StatePaths, file: string, owner: LockOwner, options: LockOptions) {
-  await ensureDir(paths.locksDir, 0o700).catch((error: unknown) => {
-    throw unusable(paths, error);
-  });
+  if (!madeDirs.has(paths.locksDir)) {
+    await ensureDir(paths.locksDir, 0o700).catch((error: unknown) => {
+      throw unusable(paths, error);
+    });
+    madeDirs.add(paths.locksDir);
+  }
   const mine = `${file}.${owner.token}.tmp`;
   await fsp.writeFile(mine, JSON.stringify(owner), { mode: 0o600, flag: 'wx' }).catch((error: unknown) => {
     throw unusable(paths, error);
@@ -136,13 +144,6 @@ async function removeStaleGuard(guard: string): Promise<void> {
   if (holder === 'gone' || stat === null) return;
   if ((holder === null || ownerDead(holder)) && Date.now() - stat.mtimeMs > GUARD_STALE_MS) {
     await fsp.unlink(guard).catch(() => undefined);
-  }
-}
-
-async function releaseIfOurs(file: string, token: string): Promise<void> {
-  const holder = await readOwner(file);
-  if (holder !== null && holder !== 'gone' && holder.token === token) {
-    await fsp.unlink(file).catch(() => undefined);
   }
 }
 
