@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetFor } from '../support/cli';
-import { gitdir } from '../support/tmp';
+import { gitdir, testdir } from '../support/tmp';
 import { gitAt, readJson, type World, world } from './harness';
 
 /** What Daintree does: each command through /bin/sh in the worktree, DAINTREE_* vars, CI=true; stop at the first failure. */
@@ -30,7 +30,7 @@ describe('Daintree end to end', () => {
       const w = world();
       const repo = gitdir();
       expect((await w.cli(['init', 'daintree'], repo)).code).toBe(0);
-      const worktree = path.join(path.dirname(repo), 'daintree-issue-42');
+      const worktree = path.join(testdir(), 'daintree-issue-42');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'issue-42', worktree]);
 
       const setup = await run(w, repo, 'setup', worktree);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetFor } from '../support/cli';
-import { gitdir } from '../support/tmp';
+import { gitdir, testdir } from '../support/tmp';
 import { gitAt, readJson, type World, world } from './harness';
 
 /** What gtr's run_hooks does: every value of gtr.hook.<phase>, eval'd in a bash subshell, stdin /dev/null. */
@@ -28,7 +28,7 @@ describe('gtr end to end', () => {
       expect(values).toHaveLength(2);
       expect(values[1]).toMatch(/then ravi-hooks provision "\$WORKTREE_PATH" --name-hint "\$BRANCH"; else/);
 
-      const worktree = path.join(path.dirname(repo), `${path.basename(repo)}-worktrees/feature-x`);
+      const worktree = path.join(testdir(), 'app-worktrees/feature-x');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'feature/x', worktree]);
       const created = await runHooks(w, repo, 'postCreate', worktree, 'feature/x');
       expect(created.code, created.stderr).toBe(0);
@@ -51,7 +51,7 @@ describe('gtr end to end', () => {
     async () => {
       const w = world();
       const repo = gitdir();
-      const linked = path.join(path.dirname(repo), 'linked');
+      const linked = path.join(testdir(), 'linked');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'linked', linked]);
       expect((await w.cli(['init', 'gtr'], linked)).code).toBe(0);
       expect(gitAt(w, repo, ['config', '--get-all', 'gtr.hook.preRemove'])).toMatch(/ravi-hooks teardown/);

@@ -30,7 +30,7 @@ describe('Orca end to end', () => {
       const yaml = 'scripts:\n  setup: |\n    echo ready > .ready\n  archive: |\n    echo archived\n';
       const repo = gitdir({ 'orca.yaml': yaml });
       expect((await w.cli(['init', 'orca'], repo)).code).toBe(0);
-      const worktree = path.join(path.dirname(repo), 'orca-wt');
+      const worktree = path.join(testdir(), 'orca-wt');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'orca-wt', worktree]);
 
       const created = await setup(w, repo, worktree);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetFor } from '../support/cli';
-import { gitdir } from '../support/tmp';
+import { gitdir, testdir } from '../support/tmp';
 import { gitAt, readJson, type World, world } from './harness';
 
 /** What Superset does: the key's commands joined with ` && ` under bash, in the worktree. */
@@ -51,7 +51,7 @@ describe('Superset end to end', () => {
       const w = world();
       const repo = gitdir({ '.superset/setup.sh': 'echo from-script > .from-script\n' });
       expect((await w.cli(['init', 'superset'], repo)).code).toBe(0);
-      const worktree = path.join(path.dirname(repo), 'ws');
+      const worktree = path.join(testdir(), 'ws');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'ws', worktree]);
       const setup = await run(w, repo, 'setup', worktree);
       expect(setup.code, setup.stderr).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseToml, shQuote } from '@ravi-hooks/core';
 import { describe, expect, it } from 'vitest';
 import { budgetFor } from '../support/cli';
-import { gitdir } from '../support/tmp';
+import { gitdir, testdir } from '../support/tmp';
 import { gitAt, readJson, type World, world } from './harness';
 
 /**
@@ -36,7 +36,7 @@ describe('worktrunk end to end', () => {
       expect(init.code, init.stderr).toBe(0);
       expect(init.stdout).toMatch(/approval/);
 
-      const worktree = path.join(path.dirname(repo), 'repo.feature-auth');
+      const worktree = path.join(testdir(), 'app.feature-auth');
       gitAt(w, repo, ['worktree', 'add', '-q', '-b', 'feature/auth', worktree]);
       const started = await runHook(w, 'pre-start', worktree, 'feature/auth');
       for (const r of started) expect(r.code, r.stderr).toBe(0);
