@@ -1,38 +1,13 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Api } from '../../src/providers/ravi/http/api';
+import { describe, expect, it } from 'vitest';
 import { deleteIdentity } from '../../src/providers/ravi/http/delete';
+import { scriptedApi } from './scripted-api';
 
 const UUID = '0b7c7f3e-6d1c-4a8e-9d7e-2f1f6a7b8c9d';
 const KEY = 'ravi_mgmt_test_key_123456';
-const servers: http.Server[] = [];
-afterEach(() => {
-  for (const s of servers.splice(0)) s.close();
-});
 
-interface Scripted {
-  status: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-/** A throwaway API answering each request with the next scripted response. */
-async function api(responses: Scripted[]) {
-  const seen: string[] = [];
-  const auth: Array<string | undefined> = [];
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    auth.push(req.headers.authorization);
-    const next = responses.shift() ?? { status: 500 };
-    res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
-    res.end(next.body ?? '');
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const target: Api = { apiUrl: url, timeoutMs: 2000, policy: { retries: 2, maxWaitMs: 20 } };
-  return { target, seen, auth };
+async function api(responses: Parameters<typeof scriptedApi>[0]) {
+  const { target, lines, auth, close } = await scriptedApi(responses);
+  return { target, seen: lines, auth, close };
 }
 
 const DELETE = `DELETE /api/identities/${UUID}/`;
@@ -119,8 +94,8 @@ describe('deleting an identity over HTTP', () => {
   });
 
   it('an unreachable API is retryable, never reported as deleted', async () => {
-    const { target } = await api([]);
-    for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
+    const { target, close } = await api([]);
+    await close();
     const result = await deleteIdentity(target, KEY, UUID);
     expect(result).toMatchObject({ deleted: false, retryable: true });
     expect(result.deleted === false && result.reason).toMatch(/ECONNREFUSED/);
