@@ -7,9 +7,11 @@ import { loadConfig } from '../config/load';
 import type { ResolvedConfig } from '../config/schema';
 import { toRaviHooksError } from '../errors';
 import { postCheckoutCheck } from '../install/hook-check';
+import { listLeases } from '../lifecycle/list';
+import { fileLeaseStore } from '../lifecycle/store';
 import { createProvider } from '../providers/registry';
 import type { ProviderCheck } from '../providers/types';
-import { resolveStateDir } from '../state/paths';
+import { resolveStateDir, statePaths } from '../state/paths';
 import { gitFacts } from '../workspace/git';
 
 export interface DoctorReport {
@@ -70,7 +72,27 @@ export async function doctor(
       ...(hook.fix ? { fix: hook.fix } : {}),
     });
   }
+  checks.push(await leasesCheck(stateDir));
   return { ok: checks.every((c) => c.ok), provider, stateDir, configFiles, settings, ignored, checks };
+}
+
+/** Counts of leases by state; owed, irrevocable and corrupt ones need the user. */
+async function leasesCheck(stateDir: string): Promise<ProviderCheck> {
+  try {
+    const { counts } = await listLeases({ ledger: fileLeaseStore(statePaths(stateDir)) });
+    const value = Object.entries(counts)
+      .map(([state, n]) => `${n} ${state}`)
+      .join(', ');
+    const fix =
+      counts.owed > 0
+        ? 'run `ravi-hooks gc` to retry owed deletions'
+        : counts.irrevocable + counts.corrupt > 0
+          ? 'see `ravi-hooks list`; delete those identities by hand, then `ravi-hooks forget <uuid>`'
+          : undefined;
+    return { label: 'leases', ok: fix === undefined, value, ...(fix ? { fix } : {}) };
+  } catch (error) {
+    return { label: 'leases', ok: false, value: toRaviHooksError(error).message };
+  }
 }
 
 function settingsOf(config: ResolvedConfig): DoctorReport['settings'] {
