@@ -88,7 +88,7 @@ describe('a moved worktree keeps its identity', () => {
       expect(json(old.stdout)).toMatchObject({ uuid: p.uuid, identityDeleted: false, outcome: 'none' });
       expect(json(old.stdout).reason).toContain(`moved to ${to}`);
       const human = await runCli(['teardown', from], { env: sb.env });
-      expect(human.stdout).not.toMatch(/torn down/);
+      expect(human.stdout).toMatch(/^did not tear down .*\n.*moved to/);
       expect(localIdentities(sb.state)).toEqual([p.uuid]);
       expect(json(readFileSync(configOf(to), 'utf8')).identity_uuid).toBe(p.uuid);
       const here = json((await runCli(['teardown', to, '--json'], { env: sb.env })).stdout);
