@@ -166,7 +166,8 @@ describe('bad input is refused with exit 2, one line, nothing written', () => {
     const dir = testdir({ '.ravi/config.json': '{' });
     const r = await runCli(['provision', dir, '--json'], { env: sb.env });
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    // with --json the error is the one document on stdout
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'E_WORKSPACE' } });
     expect(readFileSync(path.join(dir, '.ravi/config.json'), 'utf8')).toBe('{');
   });
 });

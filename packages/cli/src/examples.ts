@@ -74,6 +74,13 @@ const examples: Record<string, string[]> = {
     'ravi-hooks init amux --remove',
   ],
   hook: ['ravi-hooks hook post-checkout "$1" "$2" "$3"   # what the installed git hook runs'],
+  'hook claude-code': [
+    'ravi-hooks hook claude-code worktree-create < event.json   # what .claude/settings.local.json runs',
+    'ravi-hooks hook claude-code session-start --strict < event.json',
+  ],
+  'hook openhands': [
+    'ravi-hooks hook openhands session-start < event.json   # what .openhands/hooks.json runs',
+  ],
   'hook post-checkout': ['ravi-hooks hook post-checkout "$1" "$2" "$3"   # what the installed git hook runs'],
   worktree: ['ravi-hooks worktree remove ../app-billing'],
   'worktree remove': [
