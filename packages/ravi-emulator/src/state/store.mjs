@@ -25,7 +25,22 @@ export const PLATFORM_DOMAIN = 'mail.ravi.test';
 /** A DRF-style timestamp with microseconds: `2026-04-23T10:11:12.123456Z`. */
 export function drfNow(/** @type {Date} */ date = new Date()) {
   const micro = String(Math.floor(Number(process.hrtime.bigint() % 1000n))).padStart(3, '0');
-  return date.toISOString().replace(/\.(\d{3})Z$/, `.$1${micro}Z`);
+  let stamp = date.toISOString().replace(/\.(\d{3})Z$/, `.$1${micro}Z`);
+  // NOTE: a database's insertion times never run backwards within one server process; the
+  // random microseconds alone could, within one millisecond (messages sort by them)
+  if (stamp <= lastStamp) stamp = nextMicro(lastStamp);
+  lastStamp = stamp;
+  return stamp;
+}
+
+let lastStamp = '';
+
+/** `…T10:11:12.123456Z` plus one microsecond. */
+function nextMicro(/** @type {string} */ stamp) {
+  const [, head = '', ms = '0', micro = '0'] = /^(.*\.)(\d{3})(\d{3})Z$/.exec(stamp) ?? [];
+  const total = Number(ms) * 1000 + Number(micro) + 1;
+  if (total >= 1_000_000) return drfNow(new Date(Date.parse(stamp.slice(0, 19) + 'Z') + 1000));
+  return `${head}${String(total).padStart(6, '0')}Z`;
 }
 
 const file = (/** @type {string} */ stateDir, /** @type {string} */ dir, /** @type {string} */ name) =>

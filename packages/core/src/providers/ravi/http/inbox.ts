@@ -22,10 +22,10 @@ export async function listMessages(
   options: InboxOptions = {},
 ): Promise<InboxMessage[]> {
   const [email, sms] = await Promise.all([emailMessages(api, key, options.since), smsMessages(api, key)]);
-  const since = options.since ? Date.parse(options.since) : Number.NEGATIVE_INFINITY;
+  const since = options.since ? micros(options.since) : Number.NEGATIVE_INFINITY;
   const all = [...email, ...sms]
-    .filter((m) => Date.parse(m.receivedAt) > since)
-    .sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
+    .filter((m) => micros(m.receivedAt) > since)
+    .sort((a, b) => micros(b.receivedAt) - micros(a.receivedAt));
   return options.limit === undefined ? all : all.slice(0, options.limit);
 }
 
@@ -74,4 +74,15 @@ async function smsMessages(api: Api, key: string): Promise<InboxMessage[]> {
       body: m.body,
       receivedAt: m.created_dt,
     }));
+}
+
+/**
+ * An ISO-8601 time in microseconds since the epoch. NOTE: Ravi's timestamps carry
+ * microseconds (`…T10:11:12.123456Z`) and `Date.parse` keeps only milliseconds, which would
+ * order two messages of the same millisecond at random and drop one equal to `since`.
+ */
+export function micros(iso: string): number {
+  const fraction = /\.(\d+)/.exec(iso)?.[1] ?? '';
+  const whole = Date.parse(iso.replace(/\.\d+/, ''));
+  return whole * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
 }
