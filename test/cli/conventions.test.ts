@@ -109,6 +109,19 @@ describe('which', () => {
 
 describe('flags that cannot apply are refused', () => {
   it(
+    'env --json with another --format: exit 2, nothing printed but the error',
+    async () => {
+      const sb = sandbox();
+      const { dir } = await provisioned(sb.env);
+      const r = await runCli(['env', dir, '--json', '--format', 'dotenv'], { env: sb.env });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'E_USAGE' } });
+      expect((await runCli(['env', dir, '--json', '--format', 'json'], { env: sb.env })).code).toBe(0);
+    },
+    budgetFor(3),
+  );
+
+  it(
     '--name on a workspace whose identity has another name: exit 2, nothing changes',
     async () => {
       const sb = sandbox();

@@ -20,9 +20,13 @@ export const registerEnv: Register = (program, contextFor) => {
   ).action(async (dir: string, opts: { format?: (typeof formats)[number]; json?: boolean }, cmd) => {
     const ctx = contextFor(cmd);
     const path = await import('node:path');
-    const { identityEnv, formatEnv, shQuote, foreignConfigWarning, managementVars } = await import(
-      '@ravi-hooks/core'
-    );
+    const { identityEnv, formatEnv, shQuote, foreignConfigWarning, managementVars, UsageError } =
+      await import('@ravi-hooks/core');
+    if (opts.json && opts.format && opts.format !== 'json') {
+      throw new UsageError(`--json and --format ${opts.format} ask for two different outputs`, {
+        hint: 'drop one of them (--json is --format json)',
+      });
+    }
     const from = path.resolve(ctx.cwd, dir);
     // NOTE: re-running `eval "$(ravi-hooks env)"` after a cd must switch to this workspace,
     // not repeat the identity the shell still carries from the last one
