@@ -157,7 +157,7 @@ describe('a workspace config ravi-hooks did not write', () => {
       const copy = readFileSync(configOf(a), 'utf8');
       writeFileSync(configOf(b), copy);
       const r = await runCli(['provision', b], { env: sb.env });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
       expect(r.stderr).toContain('is a copy of');
       expect(readFileSync(configOf(b), 'utf8')).toBe(copy);
       expect(await provisioned(sb.env, a)).toMatchObject({ uuid: p.uuid, created: false });

@@ -64,10 +64,10 @@ export async function killTrials(plan: TrialPlan): Promise<Trial[]> {
   });
 }
 
-/** Resolves true once the workspace's lock dir is (re)created after `since`, false if the process ends first. */
+/** Resolves true once the workspace's lock file is (re)created after `since`, false if the process ends first. */
 async function lockTaken(state: string, dir: string, since: number, exited: Promise<number>) {
   const key = createHash('sha256').update(dir).digest('hex').slice(0, 32);
-  const lock = path.join(state, 'locks', `${key}.lock`);
+  const lock = path.join(state, 'locks', `${key}.lk`);
   let over = false;
   void exited.then(() => {
     over = true;

@@ -115,7 +115,7 @@ export async function followMove(engine: Engine, tx: WorkspaceTx): Promise<Lease
 /** Re-keys `lease` (bound to a path that no longer holds its config) to `tx`'s workspace. */
 async function moveInto(engine: Engine, tx: WorkspaceTx, lease: Lease): Promise<Lease> {
   if (configNames(lease.workspace, lease.uuid ?? '')) {
-    throw new ConflictError(`${configPathOf(tx.workspace)} is a copy of ${lease.workspace}'s identity`, {
+    throw new WorkspaceError(`${configPathOf(tx.workspace)} is a copy of ${lease.workspace}'s identity`, {
       hint: 'remove the .ravi directory here; every workspace gets its own identity',
     });
   }
