@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['source', 'import', 'module', 'node', 'default'];
 
 /**
- * In-process tests: no CLI bundle, no child node processes (only git and sh), so they need
+ * In-process tests: no CLI bundle, no CLI or emulator processes (git and sh at most), so they need
  * no build and finish in seconds (`pnpm test:fast`). Everything else runs the built CLI or
  * the ravi emulator as real processes (`pnpm test` runs both projects).
  */
