@@ -121,7 +121,10 @@ export function recoveryProblems(input: {
   const active = bound.filter((l) => l.state === 'active');
   if (bound.length !== 1 || active.length !== 1)
     problems.push(`bound leases: ${bound.map((l) => l.state).join(', ') || 'none'} (want one active)`);
-  if (released.length > 0) problems.push(`released leases: ${released.map((l) => l.state).join(', ')}`);
+  // NOTE: an attempt killed before the provider answered may be watched (owed, uuid unknown)
+  // until its window closes, in case its create still lands: that is not an identity
+  const settled = released.filter((l) => !(l.state === 'owed' && l.uuid === null));
+  if (settled.length > 0) problems.push(`released leases: ${settled.map((l) => l.state).join(', ')}`);
   const leased = new Set([...bound, ...released].map((l) => l.uuid));
   for (const uuid of identities) if (!leased.has(uuid)) problems.push(`identity ${uuid} is in no lease`);
   let config: string | undefined;

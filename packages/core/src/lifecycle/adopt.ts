@@ -11,7 +11,7 @@ import { recordEvent } from '../state/events';
 import { type ExtraFiles, removeWorkspaceFiles, writeWorkspaceFiles } from '../workspace/files';
 import type { GitFacts } from '../workspace/git';
 import type { Lease } from './lease';
-import { findAttemptIdentities } from './recover';
+import { attemptWindowClosed, attemptWindowEnd, findAttemptIdentities, WATCHING } from './recover';
 import { releasedAs, revoke } from './revoke';
 import type { WorkspaceTx } from './session';
 
@@ -38,6 +38,12 @@ export async function adoptPending(
   }
   await removeWorkspaceFiles(lease);
   if (identity === null) {
+    // NOTE: without tags, a create the dead run sent may still land at the server after this
+    // look; the attempt is watched (released, uuid unknown) until its window closes, and gc
+    // settles whatever shows up in it, so nothing created is ever left unrecorded
+    if (!lease.uuid && !provider.capabilities.tags && !attemptWindowClosed(lease)) {
+      await tx.keep({ ...lease, state: 'owed', nextAttemptAt: attemptWindowEnd(lease), reason: WATCHING });
+    }
     await tx.drop();
     return null;
   }

@@ -5,6 +5,7 @@
  * owed deletions with backoff. It only ever touches identities this machine's leases
  * created, skips workspaces a live run holds, and never stops on one corrupt record.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import pLimit from 'p-limit';
 import { createEngine, type Engine, type EngineOptions } from '../engine';
@@ -18,6 +19,7 @@ import { adoptPending } from './adopt';
 import { isBound, type Lease, type LeaseState } from './lease';
 import { sweepLocks } from './lock';
 import { findMoved, rebound, type WorktreeCache } from './move';
+import { attemptWindowClosed, findAttemptIdentities } from './recover';
 import { releasedAs, revoke } from './revoke';
 import { withReleased, withWorkspace, withWorkspaces } from './session';
 import { settle } from './settle';
@@ -181,6 +183,10 @@ async function reconcileReleased(
     result.kept += 1;
     return;
   }
+  if (lease.state === 'owed' && !lease.uuid) {
+    await settleWatched(engine, lease, dryRun, result);
+    return;
+  }
   if (lease.state === 'irrevocable' || !lease.uuid) {
     result.irrevocable.push(
       entry(lease, 'deletion cannot be retried', 'irrevocable', lease.reason ?? undefined),
@@ -211,6 +217,40 @@ async function reconcileReleased(
       bucket(result, revocation.outcome).push(
         entry(next, 'deletion owed', revocation.outcome, revocation.reason),
       );
+    },
+    { wait: false },
+  );
+}
+
+/**
+ * A crashed attempt whose create may still land (adopt.ts): whatever identity shows up in its
+ * window is settled under a lease of its own; once the window has closed with nothing, the
+ * watch ends. Never a failure of gc: nothing is owed until something appears.
+ */
+async function settleWatched(engine: Engine, lease: Lease, dryRun: boolean, result: GcResult): Promise<void> {
+  if (dryRun) {
+    result.kept += 1;
+    return;
+  }
+  await withReleased(
+    engine,
+    lease,
+    async (tx) => {
+      const found = await findAttemptIdentities(engine, lease);
+      for (const identity of found) {
+        const revocation = await revoke(engine, lease, identity.uuid);
+        const settled = { ...lease, id: randomUUID(), uuid: identity.uuid, name: identity.name };
+        if (revocation.outcome === 'deleted')
+          result.removed.push(entry(settled, 'created after its run died', 'gone'));
+        else {
+          await tx.keep(releasedAs(settled, identity.uuid, revocation, 'created after its run died'));
+          bucket(result, revocation.outcome).push(
+            entry(settled, 'created after its run died', revocation.outcome),
+          );
+        }
+      }
+      if (found.length > 0 || attemptWindowClosed(lease)) await tx.drop();
+      else result.kept += 1;
     },
     { wait: false },
   );

@@ -34,3 +34,14 @@ export async function findAttemptIdentities(engine: Engine, lease: Lease): Promi
     return i.name === lease.name && !owned.has(i.uuid) && created >= start && created <= end;
   });
 }
+
+/** Why a released lease with no uuid exists: a create of a dead run might still land. */
+export const WATCHING = 'watching for a create the crashed run may still land';
+
+export function attemptWindowEnd(lease: Lease): string {
+  return new Date(Date.parse(lease.attemptAt) + ATTEMPT_WINDOW_MS + SKEW_MS).toISOString();
+}
+
+export function attemptWindowClosed(lease: Lease, now = Date.now()): boolean {
+  return now > Date.parse(attemptWindowEnd(lease));
+}

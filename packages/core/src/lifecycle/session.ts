@@ -27,6 +27,8 @@ export interface WorkspaceTx {
 export interface ReleasedTx {
   save(lease: Lease): Promise<Lease>;
   drop(): Promise<void>;
+  /** Keeps another released lease (an identity found while settling this one). */
+  keep(lease: Lease): Promise<void>;
 }
 
 const stores = new WeakMap<Engine, LeaseStore>();
@@ -96,6 +98,7 @@ export function withReleased<T>(
           return saved;
         },
         drop: () => store.dropReleased(lease.id),
+        keep: (other) => store.putReleased({ ...other, updatedAt: new Date().toISOString() }),
       }),
     options,
   );
