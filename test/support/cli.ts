@@ -1,5 +1,5 @@
 /**
- * Runs the built `ravi-hooks` binary as a user would (global-setup builds it once).
+ * Runs the built `ravi-hooks` binary as a user would (global-setup builds a private one per run).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
