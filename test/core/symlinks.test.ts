@@ -60,13 +60,17 @@ describe('symlinks leading out of the workspace', () => {
     expect(readdirSync(ws).sort()).toEqual(['.env.local']);
   });
 
-  it('a .ravi symlink that stays inside the workspace is fine', async () => {
+  // NOTE: since issue 9 a .ravi reached through any symlink is foreign (docs/decisions.md),
+  // even one that stays inside the workspace: refused before anything is created
+  it('a .ravi symlink, even one that stays inside the workspace, is refused: exit 2, nothing written', async () => {
     const sb = sandbox();
     const ws = testdir({ 'private/ravi': null });
     symlinkSync('private/ravi', path.join(ws, '.ravi'));
-    const r = await runCli(['provision', ws, '--json'], { env: sb.env });
-    expect(r.code, r.stderr).toBe(0);
-    const config = JSON.parse(readFileSync(path.join(ws, 'private/ravi/config.json'), 'utf8'));
-    expect(config.identity_uuid).toBe(JSON.parse(r.stdout).uuid);
+    const r = await runCli(['provision', ws], { env: sb.env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/reached through a symlink \(\.ravi -> private\/ravi\)/);
+    expect(readdirSync(path.join(ws, 'private/ravi'))).toEqual([]);
+    const list = await runCli(['list', '--all', '--json'], { env: sb.env });
+    expect(JSON.parse(list.stdout)).toEqual([]);
   });
 });
