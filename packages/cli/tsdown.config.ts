@@ -29,10 +29,7 @@ export default defineConfig({
   // 150 ms budget; errors carry their own names and messages, never a stack, to users
   minify: true,
   deps: {
-    alwaysBundle: [
-      /^@ravi-hooks\//,
-      ...bundled.map((d) => new RegExp(`^${literal(d)}(/|$)`)),
-    ],
+    alwaysBundle: [/^@ravi-hooks\//, ...bundled.map((d) => new RegExp(`^${literal(d)}(/|$)`))],
     // cosmiconfig loads TypeScript only for a trusted .ts config; never bundle the compiler
     neverBundle: ['typescript'],
   },

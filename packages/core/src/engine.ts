@@ -4,10 +4,10 @@
 import { hostname } from 'node:os';
 import { loadConfig } from './config/load';
 import type { ResolvedConfig } from './config/schema';
-import { createProvider } from './providers/registry';
-import type { Provider } from './providers/types';
 import { attachStore } from './lifecycle/session';
 import { fileLeaseStore, type LeaseReader } from './lifecycle/store';
+import { createProvider } from './providers/registry';
+import type { Provider } from './providers/types';
 import { resolveStateDir, type StatePaths, statePaths } from './state/paths';
 import { assertStateDirUsable } from './state/trust';
 
