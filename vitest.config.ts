@@ -15,6 +15,7 @@ const fast = [
   'adapters/*/test/**/*.test.ts',
   'test/adapters/engine.test.ts',
   'test/readme/markdown.test.ts',
+  'test/ci/run.test.ts',
 ];
 
 export default defineConfig({
