@@ -24,14 +24,14 @@ export const registerHook: Register = (program, contextFor) => {
     if (ctx.env.RAVI_HOOKS_SKIP === '1' || !/^0+$/.test(oldRef) || flag !== '1') return;
     let workspace = ctx.cwd;
     try {
-      const core = await import('@ravi-hooks/core');
+      const core = await import('@ravi-hooks/core/lifecycle');
       const facts = await core.gitFacts(ctx.cwd);
       if (!facts?.linkedWorktree) return;
       workspace = facts.toplevel;
       const result = await core.provision({ workspace, cwd: ctx.cwd, env: ctx.env, git: facts });
       if (ctx.out.json) ctx.out.result(result, () => '');
     } catch (error) {
-      const { RaviHooksError, toRaviHooksError } = await import('@ravi-hooks/core');
+      const { RaviHooksError, toRaviHooksError } = await import('@ravi-hooks/core/lifecycle');
       const cause = toRaviHooksError(error);
       const message = `post-checkout: ${workspace} got no identity: ${cause.message}`;
       ctx.out.error(

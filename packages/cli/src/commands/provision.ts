@@ -19,7 +19,7 @@ export const registerProvision: Register = (program, contextFor) => {
       cmd,
     ) => {
       const ctx = contextFor(cmd);
-      const { provision } = await import('@ravi-hooks/core');
+      const { provision } = await import('@ravi-hooks/core/lifecycle');
       const extraFiles = await adapterFiles(opts.with);
       const result = await provision({
         workspace: dir,

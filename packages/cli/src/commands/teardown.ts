@@ -11,7 +11,7 @@ export const registerTeardown: Register = (program, contextFor) => {
       .argument('[dir]', 'workspace directory', '.'),
   ).action(async (dir: string, _opts, cmd) => {
     const ctx = contextFor(cmd);
-    const { teardown } = await import('@ravi-hooks/core');
+    const { teardown } = await import('@ravi-hooks/core/lifecycle');
     const result = await teardown({ workspace: dir, cwd: ctx.cwd, env: ctx.env });
     ctx.out.result(result, () => {
       if (result.uuid === null) return `nothing to tear down in ${result.workspace}`;
