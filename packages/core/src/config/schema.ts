@@ -67,12 +67,6 @@ export interface ResolvedConfig {
   ravi: z.infer<typeof raviSettingsSchema>;
   /** Config files that contributed, most specific first. */
   sources: string[];
-}
-
-export const defaults = {
-  provider: 'local',
-  name: 'ws-{dir}',
-  concurrency: 8,
   /**
    * Where each setting came from: a config file's path, an environment variable, a flag
    * (`--provider`) or `default`. `doctor` shows it.
@@ -80,6 +74,12 @@ export const defaults = {
   origins: Record<string, string>;
   /** Keys a repository config tried to set and may not (config/trust.ts), one line each. */
   warnings: string[];
+}
+
+export const defaults = {
+  provider: 'local',
+  name: 'ws-{dir}',
+  concurrency: 8,
   exportSecrets: false,
   phone: false,
 } as const;
