@@ -82,12 +82,14 @@ const symlinks: HostileCase[] = [
     mention: /symlink/,
   },
   {
+    // NOTE: refused since issue 9: through a symlink the key could land in a folder git tracks
     label: '.ravi is a symlink to a directory inside the workspace',
     setup: provisionIn({ 'private/.ravi': null }, (root) => {
       symlinkSync('private/.ravi', path.join(root, '.ravi'));
       return [];
     }),
-    code: 0,
+    code: 2,
+    mention: /symlink/,
   },
 ];
 
