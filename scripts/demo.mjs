@@ -153,8 +153,8 @@ try {
   const checks = [
     ['identities in the local provider', left(path.join(state, 'local/identities')).length === 0],
     ['inboxes in the local provider', left(path.join(state, 'local/inbox')).length === 0],
-    ['ledger records', left(path.join(state, 'ledger')).length === 0],
-    ['owed deletions', left(path.join(state, 'orphans')).length === 0],
+    ['leases (ravi-hooks list --all)', JSON.parse(ravi(['list', '--all', '--json'])).length === 0],
+    ['lock files', left(path.join(state, 'locks')).length === 0],
     ['worktree directories', trees.every((t) => !existsSync(t))],
     ['~/.ravi/config.json byte-identical', readFileSync(globalConfig, 'utf8') === globalText],
     ['git status clean in the main checkout', sh('git', ['status', '--porcelain']) === ''],
