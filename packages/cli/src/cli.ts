@@ -17,6 +17,10 @@ declare const RAVI_HOOKS_VERSION: string;
 const program = new Command('ravi-hooks')
   .description('Give every agent workspace its own Ravi identity, and take it away again.')
   .version(RAVI_HOOKS_VERSION, '-V, --version')
+  .option(
+    '--api-url <url>',
+    'base URL of the Ravi API for this run (default: RAVI_HOOKS_API_URL, user config, https://ravi.id)',
+  )
   .enablePositionalOptions()
   .showSuggestionAfterError(true)
   .exitOverride()
@@ -29,10 +33,14 @@ const program = new Command('ravi-hooks')
 const self = fileURLToPath(import.meta.url);
 
 function contextFor(command: Command): CliContext {
-  const opts = command.optsWithGlobals() as { json?: boolean; debug?: boolean };
+  const opts = command.optsWithGlobals() as { json?: boolean; debug?: boolean; apiUrl?: string };
+  if (opts.apiUrl !== undefined && !URL.canParse(opts.apiUrl)) {
+    throw new UsageError(`--api-url ${opts.apiUrl} is not a URL`, { hint: 'e.g. --api-url https://ravi.id' });
+  }
   return {
     cwd: process.cwd(),
-    env: process.env,
+    // NOTE: the flag beats the environment and the user config, as flags do everywhere here
+    env: opts.apiUrl === undefined ? process.env : { ...process.env, RAVI_HOOKS_API_URL: opts.apiUrl },
     self,
     out: createOutput({
       json: Boolean(opts.json),
