@@ -41,10 +41,16 @@ describe('over HTTP under faults', () => {
   }, 300_000); // NOTE: 50 CLI processes on a busy 2-core machine (~2 s each) plus 1 s waits per 429
 
   it('a create whose answer is lost (reset, EOF) is recovered by listing, never duplicated', async () => {
-    const sb = await httpSandbox({}, { resetRate: 0.3, eofRate: 0.2 });
-    userSettings(sb, { retries: 8 });
-    const dirs = Array.from({ length: 6 }, () => testdir());
-    const r = await runCli(['fleet', 'provision', ...dirs, '--json'], { env: sb.env, timeoutMs: 60_000 });
+    // NOTE: 12 workspaces make a fault near-certain (24+ requests at 30%); the retry wait is
+    // capped so the test measures recovery, not backoff (at 50% faults and 8 retries with the
+    // default 30 s cap, one unlucky workspace waited over 60 s)
+    const sb = await httpSandbox({}, { resetRate: 0.2, eofRate: 0.1 });
+    userSettings(sb, { retries: 10 });
+    const dirs = Array.from({ length: 12 }, () => testdir());
+    const r = await runCli(['fleet', 'provision', ...dirs, '--json'], {
+      env: { ...sb.env, RAVI_HOOKS_RETRY_WAIT_MAX_MS: '1000' },
+      timeoutMs: 110_000,
+    });
     expect(r.code, r.stderr).toBe(0);
     const bound = dirs.map(
       (dir) => json(readFileSync(path.join(dir, '.ravi/config.json'), 'utf8')).identity_uuid,
@@ -56,7 +62,7 @@ describe('over HTTP under faults', () => {
         .sort(),
     ).toEqual([...bound].sort());
     expect(sb.requests().some((l) => l.fault === 'reset' || l.fault === 'eof')).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('SIGTERM while the create is in flight leaves no temp files and no copy of the management key', async () => {
     const sb = await httpSandbox({}, { latencyMs: 5000 });
