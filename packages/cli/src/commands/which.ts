@@ -15,7 +15,7 @@ export const registerWhich: Register = (program, contextFor) => {
     const { resolveIdentity } = await import('@ravi-hooks/core/resolve');
     const path = await import('node:path');
     const r = resolveIdentity(path.resolve(ctx.cwd, dir), ctx.env);
-    const problems = r.source === 'workspace' && r.baseDir ? await foreignProblems(r.baseDir) : [];
+    const problems = r.source === 'workspace' && r.baseDir ? await foreignProblems(r.baseDir, ctx.env) : [];
     if (problems.length > 0 && r.baseDir) {
       const { foreignConfigWarning } = await import('@ravi-hooks/core/resolve');
       process.stderr.write(`ravi-hooks: ${foreignConfigWarning(r.baseDir, problems)}\n`);
@@ -43,7 +43,7 @@ export const registerWhich: Register = (program, contextFor) => {
 };
 
 /** Why a workspace config may not be ours (committed, symlinked, unreadable); see core's workspace/foreign. */
-async function foreignProblems(workspace: string): Promise<string[]> {
-  const { inspectWorkspaceConfig, gitFacts } = await import('@ravi-hooks/core/resolve');
-  return (await inspectWorkspaceConfig(workspace, await gitFacts(workspace))).problems;
+async function foreignProblems(workspace: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const { inspectWorkspaceConfig, ownLeaseUuid } = await import('@ravi-hooks/core/resolve');
+  return (await inspectWorkspaceConfig(workspace, 'ask', ownLeaseUuid(workspace, env))).problems;
 }

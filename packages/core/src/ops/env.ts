@@ -11,7 +11,6 @@ import { type Resolution, resolveIdentity } from '../resolve/which';
 import { resolveStateDir, statePaths } from '../state/paths';
 import { dotenvQuote } from '../workspace/env-local';
 import { inspectWorkspaceConfig } from '../workspace/foreign';
-import { gitFacts } from '../workspace/git';
 
 export interface IdentityEnv {
   RAVI_CONFIG_DIR: string;
@@ -50,7 +49,7 @@ export async function identityEnv(dir: string, env: NodeJS.ProcessEnv = process.
     }
   }
   if (resolution.baseDir && resolution.source === 'workspace') {
-    const inspection = await inspectWorkspaceConfig(resolution.baseDir, await gitFacts(resolution.baseDir));
+    const inspection = await inspectWorkspaceConfig(resolution.baseDir, 'ask');
     problems.unshift(...inspection.problems);
   }
   return { resolution, vars, problems };

@@ -22,7 +22,18 @@ export interface WorkspaceConfigInspection {
 /** Inspects `<workspace>/.ravi/config.json` without following it anywhere it shouldn't go. */
 export async function inspectWorkspaceConfig(
   workspace: string,
-  git: GitFacts | null,
+  /**
+   * What git said about the workspace (null: not a repository, nothing can be tracked), or
+   * 'ask' to let one `git ls-files` answer both questions: the hot paths (`which`, `env`)
+   * save a `git rev-parse` process that way.
+   */
+  git: GitFacts | null | 'ask',
+  /**
+   * The uuid this machine's lease binds to the workspace, when the caller knows it: a
+   * regular, private (0600) config naming it is the one we wrote, so git need not be asked
+   * whether a clone shipped it (a clone cannot make our ledger name its uuid).
+   */
+  ownUuid?: string | null,
 ): Promise<WorkspaceConfigInspection> {
   const dir = path.join(workspace, '.ravi');
   const file = path.join(dir, 'config.json');
@@ -33,7 +44,14 @@ export async function inspectWorkspaceConfig(
     problems.push(`reached through a symlink (.ravi -> ${await linkTarget(dir)})`);
   else if (!dirStat.isDirectory()) return { config: null, problems: ['.ravi is not a directory'] };
   const fileStat = await lstatOrNull(file);
-  if (git !== null) {
+  const ours =
+    ownUuid &&
+    !dirStat.isSymbolicLink() &&
+    fileStat?.isFile() === true &&
+    (fileStat.mode & 0o077) === 0 &&
+    fileStat.size <= MAX_CONFIG_BYTES &&
+    safeUuid(file) === ownUuid;
+  if (git !== null && !ours) {
     // NOTE: through a symlinked .ravi git can only answer for .ravi itself
     const tracked = await trackedPaths(workspace, [dirStat.isSymbolicLink() ? '.ravi' : '.ravi/config.json']);
     if (tracked.length > 0) problems.push(`tracked by git (${tracked[0]})`);
@@ -68,6 +86,14 @@ export function foreignConfigError(workspace: string, problems: readonly string[
 export function foreignConfigWarning(workspace: string, problems: readonly string[]): string {
   const file = path.join(workspace, '.ravi', 'config.json');
   return `warning: ${file} is ${problems.join('; ')}: it may be someone else's identity (${REFUSE_HINT})`;
+}
+
+function safeUuid(file: string): string | undefined {
+  try {
+    return readRaviConfig(file, { noFollow: true })?.identity_uuid;
+  } catch {
+    return undefined;
+  }
 }
 
 async function lstatOrNull(file: string) {
