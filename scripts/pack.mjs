@@ -39,16 +39,21 @@ if (Object.keys(source.dependencies ?? {}).length > 0) {
   );
   process.exit(1);
 }
-if (!existsSync(path.join(cli, 'dist/cli.mjs'))) {
-  console.error('pack: packages/cli/dist/cli.mjs is missing: run `pnpm build` first');
+// NOTE: RAVI_HOOKS_PACK_DIST packs another build of the same sources (the test run's private
+// bundle), so a test can pack without a `pnpm build` swapping dist/ under parallel runs
+const dist = path.resolve(process.env.RAVI_HOOKS_PACK_DIST || path.join(cli, 'dist'));
+if (!existsSync(path.join(dist, 'cli.mjs'))) {
+  console.error(`pack: ${path.join(dist, 'cli.mjs')} is missing: run \`pnpm build\` first`);
   process.exit(1);
 }
 const manifest = Object.fromEntries(KEEP.filter((key) => key in source).map((key) => [key, source[key]]));
 
 const stage = mkdtempSync(path.join(os.tmpdir(), 'ravi-hooks-pack-'));
 try {
-  for (const entry of source.files)
-    cpSync(path.join(cli, entry), path.join(stage, entry), { recursive: true });
+  for (const entry of source.files) {
+    const from = entry === 'dist' ? dist : path.join(cli, entry);
+    cpSync(from, path.join(stage, entry), { recursive: true, filter: (file) => !file.endsWith('.map') });
+  }
   cpSync(path.join(root, 'README.md'), path.join(stage, 'README.md'));
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {

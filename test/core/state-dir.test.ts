@@ -4,7 +4,16 @@
  * command, and `git worktree add` with it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { budgetFor, cliPath, runCli, runProcess } from '../support/cli';
@@ -158,7 +167,21 @@ describe('a state dir you can trust', () => {
   it(
     '`git worktree add` still succeeds at once when the state dir is unusable',
     async () => {
-      const sb = sandbox();
+      const base = sandbox();
+      // NOTE: the hook calls `ravi-hooks` by name: put this run's bundle first on PATH
+      const bin = path.join(testdir(), 'bin');
+      mkdirSync(bin);
+      writeFileSync(
+        path.join(bin, 'ravi-hooks'),
+        `#!/bin/sh\nexec '${process.execPath}' '${cliPath}' "$@"\n`,
+        {
+          mode: 0o755,
+        },
+      );
+      const sb = {
+        ...base,
+        env: { ...base.env, PATH: `${bin}${path.delimiter}${base.env.PATH ?? process.env.PATH}` },
+      };
       const repo = gitdir();
       expect((await runCli(['init', 'git'], { cwd: repo, env: sb.env })).code).toBe(0);
       chmodSync(sb.state, 0o700);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runProcess } from '../support/cli';
+import { cliPath, repoRoot, runProcess } from '../support/cli';
 import { sandbox } from '../support/env';
 import { gitdir, gitIn, testdir } from '../support/tmp';
 
@@ -30,8 +30,10 @@ describe('the ravi-hooks npm package', () => {
   it('installs offline with npm, runs from PATH, and its git hook gives a new worktree an identity', async () => {
     const base = testdir();
     const sb = sandbox();
+    // NOTE: packs this run's own bundle (test/support/global-setup.ts), not dist/
     const tarball = execFileSync(process.execPath, [path.join(repoRoot, 'scripts/pack.mjs'), base], {
       encoding: 'utf8',
+      env: { ...process.env, RAVI_HOOKS_PACK_DIST: path.dirname(cliPath) },
     }).trim();
     const manifest = JSON.parse(
       execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
