@@ -53,25 +53,9 @@ export const leaseSchema = z.object({
 export type Lease = z.infer<typeof leaseSchema>;
 
 /** Ledger records and orphans of ravi-hooks 0.1, read so an upgrade loses nothing. */
-const legacyRecord = z.object({
-  version: z.literal(1),
-  id: z.string().min(1),
-  state: z.enum(['pending', 'created', 'active']),
-  workspace: z.string().min(1),
-  repo: z.string().nullable(),
-  worktree: z.boolean(),
-  provider: z.string().min(1),
-  name: z.string().min(1),
-  uuid: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  files: z.array(z.string()),
-  blocks: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  host: z.string(),
-  pid: z.number().int(),
-});
+const legacyRecord = leaseSchema
+  .omit({ attemptAt: true, attempts: true, nextAttemptAt: true, reason: true })
+  .extend({ version: z.literal(1), state: z.enum(['pending', 'created', 'active']) });
 const legacyOrphan = z.object({
   version: z.literal(1),
   id: z.string().min(1),
