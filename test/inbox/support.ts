@@ -2,9 +2,8 @@
  * Helpers for the inbox tests: provisioned local workspaces, waiters that keep running
  * while the test delivers, and deliveries straight into the local store.
  */
-import { spawn } from 'node:child_process';
 import { deliver } from '@ravi-hooks/core';
-import { type CliResult, cliPath, runCli } from '../support/cli';
+import { type CliResult, runCli } from '../support/cli';
 import type { Sandbox } from '../support/env';
 import { testdir } from '../support/tmp';
 
@@ -36,25 +35,9 @@ export interface Running {
 export function start(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Running {
   const began = Date.now();
   let exited = false;
-  const child = spawn(process.execPath, [cliPath, ...args], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  const done = new Promise<CliResult & { ms: number }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      exited = true;
-      resolve({ code: code ?? 1, stdout, stderr, ms: Date.now() - began });
-    });
+  const done = runCli(args, options).then((result) => {
+    exited = true;
+    return { ...result, ms: Date.now() - began };
   });
   return { done, exited: () => exited };
 }
