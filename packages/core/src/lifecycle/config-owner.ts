@@ -12,11 +12,11 @@ import { ConflictError, WorkspaceError } from '../errors';
 import { removeFile } from '../io/files';
 import { type RaviConfigFile, readRaviConfig } from '../resolve/ravi-config';
 import { homeDir } from '../state/paths';
-import { configPathOf } from '../workspace/files';
+import { configNames, configPathOf } from '../workspace/files';
 import { foreignConfigError, inspectWorkspaceConfig } from '../workspace/foreign';
 import type { GitFacts } from '../workspace/git';
 import { isBound, type Lease } from './lease';
-import { configNames, rebound } from './move';
+import { rebound } from './move';
 import { type WorkspaceTx, withWorkspace } from './session';
 
 export function readWorkspaceConfig(workspace: string): RaviConfigFile | null {
@@ -114,7 +114,7 @@ export async function followMove(engine: Engine, tx: WorkspaceTx): Promise<Lease
 
 /** Re-keys `lease` (bound to a path that no longer holds its config) to `tx`'s workspace. */
 async function moveInto(engine: Engine, tx: WorkspaceTx, lease: Lease): Promise<Lease> {
-  if (configNames(lease.workspace, lease.uuid ?? '')) {
+  if (configNames(lease.workspace, lease.uuid)) {
     throw new WorkspaceError(`${configPathOf(tx.workspace)} is a copy of ${lease.workspace}'s identity`, {
       hint: 'remove the .ravi directory here; every workspace gets its own identity',
     });

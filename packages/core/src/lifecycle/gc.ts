@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pLimit from 'p-limit';
 import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { isRaviHooksError, toRaviHooksError } from '../errors';
@@ -18,7 +19,7 @@ import { configPathOf } from '../workspace/files';
 import { adoptPending } from './adopt';
 import { isBound, type Lease, type LeaseState } from './lease';
 import { sweepLocks } from './lock';
-import { findMoved, rebound, type WorktreeCache } from './move';
+import { findMoved, rebound, type WorktreeCache, worktreesOf } from './move';
 import { attemptWindowClosed, findAttemptIdentities } from './recover';
 import { releasedAs, revoke } from './revoke';
 import { withReleased, withWorkspace, withWorkspaces } from './session';
@@ -269,13 +270,7 @@ async function staleness(lease: Lease, worktrees: WorktreeCache): Promise<string
   if (config === null) return 'workspace config was removed';
   if (config.identity_uuid !== lease.uuid) return 'workspace config now names another identity';
   if (lease.worktree && lease.repo) {
-    let list = worktrees.get(lease.repo);
-    if (!list) {
-      const { worktreePaths } = await import('../workspace/git');
-      list = worktreePaths(lease.repo);
-      worktrees.set(lease.repo, list);
-    }
-    const paths = await list;
+    const paths = await worktreesOf(lease.repo, worktrees);
     if (paths && !paths.has(lease.workspace) && !existsSync(`${lease.workspace}/.git`)) {
       return 'worktree was removed from git';
     }
@@ -318,9 +313,9 @@ async function sweepState(paths: StatePaths): Promise<void> {
   const dirs = [
     paths.ledgerDir,
     paths.orphansDir,
-    `${paths.root}/released`,
+    paths.releasedDir,
     paths.tmpDir,
-    `${paths.localDir}/identities`,
+    path.join(paths.localDir, 'identities'),
   ];
   for (const dir of dirs) await sweepTemps(dir);
   // NOTE: the state dir's write probe (state/trust.ts), if a kill landed between its two steps

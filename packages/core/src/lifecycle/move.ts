@@ -3,7 +3,7 @@
  * re-keyed to the new path and the files it records move with it.
  */
 import path from 'node:path';
-import { readRaviConfig } from '../resolve/ravi-config';
+import { configNames } from '../workspace/files';
 import { worktreePaths } from '../workspace/git';
 import type { Lease } from './lease';
 
@@ -24,22 +24,18 @@ export type WorktreeCache = Map<string, Promise<Set<string> | null>>;
  */
 export async function findMoved(lease: Lease, cache: WorktreeCache = new Map()): Promise<string | null> {
   if (!lease.repo || !lease.uuid) return null;
-  let list = cache.get(lease.repo);
-  if (!list) {
-    list = worktreePaths(lease.repo);
-    cache.set(lease.repo, list);
-  }
-  for (const candidate of (await list) ?? []) {
+  for (const candidate of (await worktreesOf(lease.repo, cache)) ?? []) {
     if (candidate !== lease.workspace && configNames(candidate, lease.uuid)) return candidate;
   }
   return null;
 }
 
-/** Whether `workspace`'s config (if readable) names `uuid`. */
-export function configNames(workspace: string, uuid: string): boolean {
-  try {
-    return readRaviConfig(path.join(workspace, '.ravi', 'config.json'))?.identity_uuid === uuid;
-  } catch {
-    return false;
+/** The repository's worktree paths, asked once per run; null when git cannot say. */
+export function worktreesOf(repo: string, cache: WorktreeCache): Promise<Set<string> | null> {
+  let list = cache.get(repo);
+  if (!list) {
+    list = worktreePaths(repo);
+    cache.set(repo, list);
   }
+  return list;
 }

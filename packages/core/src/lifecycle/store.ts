@@ -40,7 +40,7 @@ export interface LeaseStore extends LeaseReader {
 }
 
 export function fileLeaseStore(paths: StatePaths): LeaseStore {
-  const releasedDir = path.join(paths.root, 'released');
+  const { releasedDir } = paths;
   const boundFile = (workspace: string) => path.join(paths.ledgerDir, `${workspaceKey(workspace)}.json`);
   const write = (file: string, lease: Lease) => writeSecretFile(file, `${JSON.stringify(lease, null, 2)}\n`);
 

@@ -21,7 +21,9 @@ export interface StatePaths {
   root: string;
   /** One JSON record per workspace that holds (or is getting) an identity. */
   ledgerDir: string;
-  /** Identities we created that still have to be deleted (teardown or rollback failed). */
+  /** Released leases (owed, retired, irrevocable), one file per lease id. */
+  releasedDir: string;
+  /** Owed deletions of ravi-hooks 0.1, read as owed leases. */
   orphansDir: string;
   locksDir: string;
   events: string;
@@ -37,6 +39,7 @@ export function statePaths(root: string): StatePaths {
   return {
     root,
     ledgerDir: path.join(root, 'ledger'),
+    releasedDir: path.join(root, 'released'),
     orphansDir: path.join(root, 'orphans'),
     locksDir: path.join(root, 'locks'),
     events: path.join(root, 'events.jsonl'),

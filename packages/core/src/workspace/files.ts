@@ -148,9 +148,13 @@ export async function removeWorkspaceFiles(record: Lease): Promise<string[]> {
 
 /** The config goes only while it still holds our uuid (someone may have rewritten it). */
 function stillOurs(record: Lease, file: string): boolean {
-  if (file !== configPathOf(record.workspace)) return true;
+  return file !== configPathOf(record.workspace) || configNames(record.workspace, record.uuid);
+}
+
+/** Whether `workspace`'s config (if readable) names `uuid`. */
+export function configNames(workspace: string, uuid: string | null): boolean {
   try {
-    return readRaviConfig(file)?.identity_uuid === record.uuid;
+    return uuid !== null && readRaviConfig(configPathOf(workspace))?.identity_uuid === uuid;
   } catch {
     return false;
   }
