@@ -105,6 +105,25 @@ export async function createExclusive(file: string, content: string, mode = 0o60
 }
 
 /**
+ * Creates `target` holding `content`, only if it does not exist: the content is written to a
+ * temp file beside it and hard-linked into place, so `target` appears complete or not at all
+ * (an O_EXCL create would be visible empty for a moment). Returns false when it existed.
+ */
+export async function claimFile(target: string, content: string): Promise<boolean> {
+  const temp = tempFileFor(target);
+  await fsp.writeFile(temp, content, { mode: SECRET_FILE_MODE, flag: 'wx' });
+  try {
+    await fsp.link(temp, target);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    throw error;
+  } finally {
+    await fsp.unlink(temp).catch(() => undefined);
+  }
+}
+
+/**
  * Appends one whole line with a single O_APPEND write, so concurrent writers never
  * interleave partial lines (each line stays well under PIPE_BUF). When the file does not
  * end in a newline (a writer died mid-line, or the disk filled up), the line starts with

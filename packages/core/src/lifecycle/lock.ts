@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { RaviHooksError, StateError } from '../errors';
-import { ensureDir, isErrno } from '../io/files';
+import { sweepTemps } from '../io/atomic';
+import { claimFile, ensureDir, isErrno, removeFile, removeTree } from '../io/files';
 import type { StatePaths } from '../state/paths';
 import { workspaceKey } from '../state/paths';
 import { type Owner, ownerDead, selfOwner } from './owner';
@@ -57,7 +58,7 @@ export async function withLock<T>(
   } finally {
     // NOTE: while we live nobody can take our lock over (only a provably dead owner's is
     // taken), so the file is still ours: no need to read it back before removing it
-    await fsp.unlink(file).catch(() => undefined);
+    await removeFile(file).catch(() => false);
   }
 }
 
@@ -87,54 +88,38 @@ async function acquire(paths: StatePaths, file: string, owner: LockOwner, option
     });
     madeDirs.add(paths.locksDir);
   }
-  const mine = `${file}.${owner.token}.tmp`;
-  await fsp.writeFile(mine, JSON.stringify(owner), { mode: 0o600, flag: 'wx' }).catch((error: unknown) => {
-    throw unusable(paths, error);
-  });
+  const text = JSON.stringify(owner);
   const deadline = Date.now() + (options.waitMs ?? LOCK_WAIT_MS);
   let delay = 10;
-  try {
-    for (;;) {
-      try {
-        await fsp.link(mine, file);
-        return;
-      } catch (error) {
-        if (!isErrno(error, 'EEXIST')) throw unusable(paths, error);
-      }
-      const holder = await readOwner(file);
-      if (holder === 'gone') continue;
-      if (holder !== null && ownerDead(holder)) {
-        await takeOver(file, holder, owner);
-        continue;
-      }
-      if (options.wait === false || Date.now() >= deadline) throw busy(owner.key, holder, options);
-      await sleep(delay / 2 + Math.random() * delay);
-      delay = Math.min(delay * 1.5, 250);
+  for (;;) {
+    const claimed = await claimFile(file, text).catch((error: unknown) => {
+      throw unusable(paths, error);
+    });
+    if (claimed) return;
+    const holder = await readOwner(file);
+    if (holder === 'gone') continue;
+    if (holder !== null && ownerDead(holder)) {
+      await takeOver(file, holder, owner);
+      continue;
     }
-  } finally {
-    await fsp.unlink(mine).catch(() => undefined);
+    if (options.wait === false || Date.now() >= deadline) throw busy(owner.key, holder, options);
+    await sleep(delay / 2 + Math.random() * delay);
+    delay = Math.min(delay * 1.5, 250);
   }
 }
 
 /** Removes the dead owner's lock, exactly once, under the takeover guard. */
 async function takeOver(file: string, dead: LockOwner, owner: LockOwner): Promise<void> {
   const guard = `${file}.takeover`;
-  const mine = `${guard}.${owner.token}.tmp`;
-  await fsp.writeFile(mine, JSON.stringify(owner), { mode: 0o600, flag: 'wx' });
-  try {
-    await fsp.link(mine, guard);
-  } catch (error) {
-    await fsp.unlink(mine).catch(() => undefined);
-    if (!isErrno(error, 'EEXIST')) throw error;
+  if (!(await claimFile(guard, JSON.stringify(owner)))) {
     await removeStaleGuard(guard);
     return;
   }
   try {
     const current = await readOwner(file);
-    if (current !== null && current !== 'gone' && current.token === dead.token) await fsp.unlink(file);
+    if (current !== null && current !== 'gone' && current.token === dead.token) await removeFile(file);
   } finally {
-    await fsp.unlink(guard).catch(() => undefined);
-    await fsp.unlink(mine).catch(() => undefined);
+    await removeFile(guard).catch(() => false);
   }
 }
 
@@ -143,7 +128,7 @@ async function removeStaleGuard(guard: string): Promise<void> {
   const stat = await fsp.stat(guard).catch(() => null);
   if (holder === 'gone' || stat === null) return;
   if ((holder === null || ownerDead(holder)) && Date.now() - stat.mtimeMs > GUARD_STALE_MS) {
-    await fsp.unlink(guard).catch(() => undefined);
+    await removeFile(guard).catch(() => false);
   }
 }
 
@@ -181,17 +166,17 @@ export async function sweepLocks(paths: StatePaths): Promise<number> {
         await takeOver(full, holder, me).catch(() => undefined);
         removed += 1;
       }
-    } else if (name.endsWith('.lock') || name.endsWith('.tmp')) {
-      // proper-lockfile dirs of ravi-hooks ≤ 0.1 (refreshed every 2.5 s while held), and
-      // owner temps of killed acquirers
+    } else if (name.endsWith('.lock')) {
+      // proper-lockfile dirs of ravi-hooks ≤ 0.1 (refreshed every 2.5 s while held)
       const stat = await fsp.stat(full).catch(() => null);
       if (stat && Date.now() - stat.mtimeMs > 60_000) {
-        await fsp.rm(full, { recursive: true, force: true });
+        await removeTree(full);
         removed += 1;
       }
     }
   }
-  return removed;
+  // the claim temps of acquirers killed between writing and linking them
+  return removed + (await sweepTemps(paths.locksDir)).length;
 }
 
 function busy(key: string, holder: LockOwner | null, options: LockOptions): RaviHooksError {
