@@ -68,7 +68,15 @@ export interface GcResult {
 export async function gc(options: GcOptions = {}): Promise<GcResult> {
   const engine = options.engine ?? (await createEngine({ from: options.cwd ?? process.cwd() }, options));
   const dryRun = options.dryRun ?? false;
-  const result: GcResult = {
+  const result = emptyGcResult(dryRun);
+  if (!dryRun) await sweepState(engine.paths);
+  const { leases, corrupt } = await engine.ledger.list();
+  result.corrupt = corrupt;
+  return reconcileLeases(engine, leases, { ...options, dryRun }, result);
+}
+
+export function emptyGcResult(dryRun: boolean): GcResult {
+  return {
     dryRun,
     removed: [],
     adopted: [],
@@ -79,9 +87,19 @@ export async function gc(options: GcOptions = {}): Promise<GcResult> {
     irrevocable: [],
     corrupt: [],
   };
-  if (!dryRun) await sweepState(engine.paths);
-  const { leases, corrupt } = await engine.ledger.list();
-  result.corrupt = corrupt;
+}
+
+/**
+ * Reconciles `leases`, a listing that may already be stale when a lease's turn comes: every
+ * decision is taken again on the lease as it is under its lock.
+ */
+export async function reconcileLeases(
+  engine: Engine,
+  leases: Lease[],
+  options: Pick<GcOptions, 'dueOnly'> & { dryRun: boolean },
+  result: GcResult,
+): Promise<GcResult> {
+  const { dryRun } = options;
   const worktrees: WorktreeCache = new Map();
   const limit = pLimit(engine.config.concurrency);
   await Promise.all(
@@ -145,10 +163,14 @@ async function reconcileBound(
     lease.workspace,
     async (tx) => {
       const current = await tx.current();
-      if (current === null || current.id !== lease.id) {
+      // NOTE: the listing is a snapshot: a provision may have finished (adopted) this very
+      // lease since, keeping its id, so staleness is judged again on what is there now
+      const whyNow = current?.id === lease.id ? await staleness(current, worktrees) : null;
+      if (current === null || whyNow === null) {
         result.kept += 1;
         return;
       }
+      const why = whyNow;
       if (current.state === 'pending' && existsSync(current.workspace)) {
         const adopted = await adoptPending(engine, tx, current, { git: null, extraFiles: [] });
         if (adopted) result.adopted.push(entry(adopted, why, 'active'));

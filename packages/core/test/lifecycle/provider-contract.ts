@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitdir, gitIn, testdir } from '../../../../test/support/tmp';
 import { createEngine } from '../../src/engine';
-import { gc } from '../../src/lifecycle/gc';
+import { emptyGcResult, gc, reconcileLeases } from '../../src/lifecycle/gc';
 import { listLeases } from '../../src/lifecycle/list';
 import { provision } from '../../src/lifecycle/provision';
 import { teardown } from '../../src/lifecycle/teardown';
@@ -189,6 +189,17 @@ export function testProvider(name: string, makeProvider: () => Promise<ProviderH
             ]
         ).sort(),
       );
+    });
+
+    it('gc working from a stale listing never settles a lease a provision finished meanwhile', async () => {
+      const w = await world();
+      const ws = testdir();
+      const made = await crashedAttempt(w.engine, ws, 'after-uuid');
+      const { leases } = await w.engine.ledger.list(); // gc's snapshot: the lease is pending
+      await provision({ workspace: ws, env: w.env }); // adopts it, keeping the lease id
+      const swept = await reconcileLeases(w.engine, leases, { dryRun: false }, emptyGcResult(false));
+      expect({ removed: swept.removed, kept: swept.kept }).toEqual({ removed: [], kept: 1 });
+      expect(await expectOneFor(w, ws)).toBe(made);
     });
 
     it('a moved worktree keeps its identity: gc re-keys the lease, provision there makes nothing', async () => {
