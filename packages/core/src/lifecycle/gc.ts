@@ -225,6 +225,12 @@ async function reconcileReleased(
     engine,
     lease,
     async (tx) => {
+      // NOTE: another gc may have settled it since the listing: act only on what is there now
+      const current = await tx.current();
+      if (current?.state !== 'owed' || current.attempts !== lease.attempts) {
+        result.kept += 1;
+        return;
+      }
       const revocation = await revoke(engine, lease, uuid);
       if (revocation.outcome === 'deleted') {
         await tx.drop();

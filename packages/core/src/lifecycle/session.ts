@@ -25,6 +25,8 @@ export interface WorkspaceTx {
 }
 
 export interface ReleasedTx {
+  /** The released lease as it is now (read under its lock), or null when it is gone. */
+  current(): Promise<Lease | null>;
   save(lease: Lease): Promise<Lease>;
   drop(): Promise<void>;
   /** Keeps another released lease (an identity found while settling this one). */
@@ -92,6 +94,7 @@ export function withReleased<T>(
     `lease:${lease.id}`,
     () =>
       fn({
+        current: () => store.getReleased(lease.id),
         async save(next) {
           const saved = { ...next, updatedAt: new Date().toISOString() };
           await store.putReleased(saved);

@@ -33,6 +33,8 @@ export interface LeaseReader {
 }
 
 export interface LeaseStore extends LeaseReader {
+  /** A released lease by id, or null (gone, or unreadable). */
+  getReleased(id: string): Promise<Lease | null>;
   putBound(lease: Lease): Promise<void>;
   dropBound(workspace: string): Promise<void>;
   putReleased(lease: Lease): Promise<void>;
@@ -81,6 +83,13 @@ export function fileLeaseStore(paths: StatePaths): LeaseStore {
     putBound: (lease) => write(boundFile(lease.workspace), lease),
     async dropBound(workspace) {
       await removeFile(boundFile(workspace));
+    },
+    async getReleased(id) {
+      for (const dir of [releasedDir, paths.orphansDir]) {
+        const text = await readTextIfExists(path.join(dir, `${id}.json`));
+        if (text !== null) return parseText(text);
+      }
+      return null;
     },
     putReleased: (lease) => write(path.join(releasedDir, `${lease.id}.json`), lease),
     async dropReleased(id) {
